@@ -1,0 +1,47 @@
+"""Warnings a buyer should see beside a score: lapsing qualifications, stale profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .dates import add_months
+from .profile import Provider
+from .qualifications import offer_status
+
+EXPIRY_NOTICE_DAYS = 90
+STALE_AFTER_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class ScoreWarning:
+    code: str
+    message: str
+
+
+def warnings_for(provider: Provider, as_of: dt.date) -> Iterator[ScoreWarning]:
+    for qualification in provider.qualifications:
+        status = offer_status(qualification, as_of)
+        label = f"{qualification.scheme} {qualification.offer}"
+        until = status.valid_until
+        if status.status == "qualified" and until is not None:
+            days = (until - as_of).days
+            if days <= EXPIRY_NOTICE_DAYS:
+                how = " (three-year limit; no expiry recorded)" if status.lapsed_by_limit else ""
+                yield ScoreWarning(
+                    "qualification_expiring",
+                    f"{label}: expires on {until}, in {days} days{how}, and no renewal is recorded",
+                )
+        elif status.status == "expired" and until is not None:
+            how = "by the three-year limit" if status.lapsed_by_limit else "on its recorded expiry"
+            yield ScoreWarning(
+                "qualification_expired",
+                f"{label}: lapsed after {until} ({how}) and no renewal is recorded",
+            )
+    if add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS) < as_of:
+        yield ScoreWarning(
+            "profile_stale",
+            f"profile last reviewed {provider.reviewed}, more than {STALE_AFTER_MONTHS} months "
+            f"before {as_of}",
+        )

@@ -1,0 +1,269 @@
+"""The command line: parse options, call the core, pick a renderer, map errors to exit codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, SovscoreError, UsageError
+
+if TYPE_CHECKING:
+    from .loading import Catalogue
+    from .render import Renderer
+    from .rubric import Rubric
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="sovscore",
+    help="Score cloud providers on sovereignty, explainably, from sourced public facts.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+RubricOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rubric", metavar="FILE", help="Rubric YAML file (default: the bundled rubric)."
+    ),
+]
+ProvidersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--providers",
+        metavar="FILE",
+        help="Providers YAML file; repeat to add files (a later file replaces a provider by id). "
+        "Default: the bundled providers.yaml.",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="YYYY-MM-DD", help="Score the facts as they stood on this day."
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+NoColorOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", help="No colour (also when NO_COLOR is set or output is not a terminal)."
+    ),
+]
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn sovscore's errors, Ctrl-C and a closed pipe into messages and exit codes, in one place."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except SovscoreError as exc:
+            for line in exc.lines():
+                print(line if _has_position(line) else f"sovscore: {line}", file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            print("sovscore: interrupted", file=sys.stderr)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0) from None
+
+    return wrapper
+
+
+def _has_position(line: str) -> bool:
+    head = line.split(" ", 1)[0]
+    return head.endswith(":") and head.count(":") >= 1 and not head.startswith("sovscore")
+
+
+def _silence_stdout() -> None:
+    """The reader went away: drop what is still buffered so Python exits without a message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"sovscore {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Score cloud providers on sovereignty, explainably, from sourced public facts.
+
+    Exit codes: 0 ok; 1 a check you asked for failed (--fail-under); 2 usage error, unknown
+    provider, or invalid or unreadable input; 130 interrupted.
+    """
+
+
+def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _renderer(fmt: OutputFormat, as_json: bool, no_color: bool) -> Renderer:
+    from .render import Style, renderer_for
+
+    chosen = "json" if as_json else fmt.value
+    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
+    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+    return renderer_for(chosen, Style(color=color, width=width))  # type: ignore[arg-type]
+
+
+def _load(rubric: str | None, providers: list[str] | None) -> tuple[Rubric, Catalogue]:
+    from .loading import load_catalogue, load_rubric
+
+    return load_rubric(rubric), load_catalogue(providers or None)
+
+
+@app.command()
+@reports_errors
+def rank(
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under", metavar="SCORE", help="Exit 1 if a listed provider scores below."
+        ),
+    ] = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Rank providers by sovereignty score, highest first."""
+    from dataclasses import replace
+
+    from .scoring import rank as rank_providers
+
+    day = _as_of(as_of)
+    renderer = _renderer(fmt, as_json, no_color)
+    loaded_rubric, catalogue = _load(rubric, providers)
+    ranking = rank_providers(catalogue.providers.values(), loaded_rubric, day)
+    if top is not None:
+        ranking = replace(ranking, results=ranking.results[:top])
+    _emit(renderer.ranking(ranking))
+    if fail_under is not None:
+        below = [r for r in ranking.results if round(r.score, 1) < fail_under]
+        if below:
+            names = ", ".join(f"{r.provider.id} ({r.score:.1f})" for r in below)
+            print(f"sovscore: below {fail_under:g}: {names}", file=sys.stderr)
+            raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+@reports_errors
+def show(
+    name: Annotated[
+        str, typer.Argument(help="Provider id, name or alias (any case, accents optional).")
+    ],
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Explain one provider's score, fact by fact, with the sources behind each."""
+    from .lookup import find_provider
+    from .render import Detail
+    from .scoring import rank as rank_providers
+
+    day = _as_of(as_of)
+    renderer = _renderer(fmt, as_json, no_color)
+    loaded_rubric, catalogue = _load(rubric, providers)
+    provider = find_provider(name, catalogue.providers.values())
+    ranking = rank_providers(catalogue.providers.values(), loaded_rubric, day)
+    result = next(r for r in ranking.results if r.provider.id == provider.id)
+    sources = {s.id: s for s in catalogue.provider_sources(provider)}
+    _emit(renderer.detail(Detail(ranking, result, sources, len(ranking.results))))
+
+
+@app.command()
+@reports_errors
+def validate(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FILE]...",
+            help="Provider or rubric files (told apart by content). Default: the bundled data and rubric.",
+        ),
+    ] = None,
+) -> None:
+    """Check provider and rubric files; print every problem with its file:line:column."""
+    from .validate_files import validate_files
+
+    checked = validate_files(files or None)
+    print(f"sovscore: {checked} valid", file=sys.stderr)
+
+
+@app.command("rubric")
+@reports_errors
+def show_rubric(
+    rubric: RubricOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Show the active rubric: criteria, weights, the points each value earns, and why."""
+    from .loading import load_rubric
+
+    renderer = _renderer(fmt, as_json, no_color)
+    _emit(renderer.rubric(load_rubric(rubric)))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("sovscore: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)

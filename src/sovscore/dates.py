@@ -1,0 +1,122 @@
+"""Dates known to a year, a month or a day, as sources give them."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date with the precision its source gives: never a day or month that was not written."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: object) -> PartialDate:
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("a date without a time of day")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, bool):
+            raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
+        if isinstance(value, int):
+            text = str(value)
+        elif isinstance(value, str):
+            text = value.strip()
+        else:
+            raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
+        match = _PATTERN.match(text)
+        if not match:
+            raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
+        year = int(match.group(1))
+        month = int(match.group(2)) if match.group(2) else None
+        day = int(match.group(3)) if match.group(3) else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"a month from 01 to 12, not {month:02d}")
+        if day is not None and month is not None:
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"a day that exists ({year}-{month:02d} has {last} days)")
+        return cls(year, month, day)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.day is not None
+
+    def earliest(self) -> dt.date:
+        """First day the date can stand for."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> dt.date:
+        """Last day the date can stand for."""
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        if self.day is None:
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return dt.date(self.year, self.month, self.day)
+
+    def __str__(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_partial_date,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": _PATTERN.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "A date with the precision its source gives: 2024-05-17, '2024-05' or 2024.",
+        }
+
+
+def _validate_partial_date(value: object) -> PartialDate:
+    try:
+        return PartialDate.parse(value)
+    except ValueError as exc:
+        raise PydanticCustomError(
+            "partial_date", "expected {expected}", {"expected": str(exc)}
+        ) from None
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` later (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

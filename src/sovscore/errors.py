@@ -1,0 +1,64 @@
+"""One error family, turned into a message and an exit code at the CLI's edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, where it is and what was expected."""
+
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        return f"{where}:{field} {self.message}"
+
+
+class SovscoreError(Exception):
+    """Base of every error sovscore reports to its user; never shown as a traceback."""
+
+    exit_code = EXIT_INPUT
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def lines(self) -> list[str]:
+        text = self.message if not self.hint else f"{self.message} ({self.hint})"
+        return [text]
+
+
+class InputError(SovscoreError):
+    """An input file is unreadable or invalid; carries every problem found, with positions."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(str(problems[0]) if problems else "invalid input")
+        self.problems = problems
+
+    def lines(self) -> list[str]:
+        return [str(problem) for problem in self.problems]
+
+
+class UsageError(SovscoreError):
+    """A command-line option has a value that cannot be used."""
+
+
+class UnknownProviderError(SovscoreError):
+    """No loaded provider matches the name asked for."""

@@ -1,0 +1,235 @@
+"""Read provider and rubric files into validated models, or report every problem with its place."""
+
+from __future__ import annotations
+
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path as FilePath
+from typing import Literal
+
+from pydantic import BaseModel
+
+from .errors import InputError, Problem
+from .profile import Provider, ProvidersFile, Source
+from .rubric import Rubric, check_rubric
+from .validation import validate
+from .yamlread import Document, Path, decode, parse
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+Kind = Literal["providers", "rubric"]
+
+
+def bundled_providers() -> str:
+    """The providers.yaml shipped in the wheel, or the checkout's in an editable install."""
+    packaged = resources.files("sovscore") / "data" / "providers.yaml"
+    if packaged.is_file():
+        return str(packaged)
+    return str(FilePath(__file__).resolve().parents[2] / "providers.yaml")
+
+
+def bundled_rubric() -> str:
+    return str(resources.files("sovscore") / "data" / "default.rubric.yaml")
+
+
+def read_document(path: str) -> Document:
+    if path == STDIN:
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        name = "<stdin>"
+    else:
+        name = path
+        raw = _read_file(path)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(name, f"is larger than {MAX_FILE_BYTES // 2**20} MiB")])
+    return parse(decode(raw, name), name)
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        mode = FilePath(path).stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError([Problem(path, "is a directory (expected a YAML file)")])
+        if not stat.S_ISREG(mode):
+            raise InputError([Problem(path, "is not a regular file (expected a YAML file)")])
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError([Problem(path, "no such file")]) from None
+    except PermissionError:
+        raise InputError([Problem(path, "permission denied")]) from None
+    except OSError as exc:
+        raise InputError([Problem(path, f"cannot be read: {exc.strerror or exc}")]) from None
+
+
+def kind_of(document: Document) -> Kind:
+    data = document.data
+    if isinstance(data, dict) and "providers" in data:
+        return "providers"
+    if isinstance(data, dict) and "criteria" in data:
+        return "rubric"
+    what = "a mapping" if isinstance(data, dict) else f"a {type(data).__name__}"
+    raise InputError(
+        [
+            document.problem(
+                (),
+                f"is {what}; expected a providers file (with `providers:`) or a rubric (with `criteria:`)",
+            )
+        ]
+    )
+
+
+def _expect_mapping(document: Document, kind: Kind) -> None:
+    if not isinstance(document.data, dict):
+        what = "null" if document.data is None else type(document.data).__name__
+        raise InputError(
+            [document.problem((), f"is a YAML {what}; expected a mapping (a {kind} file)")]
+        )
+
+
+def load_rubric(path: str | None = None) -> Rubric:
+    document = read_document(path or bundled_rubric())
+    _expect_mapping(document, "rubric")
+    return rubric_from(document)
+
+
+def rubric_from(document: Document) -> Rubric:
+    rubric, problems = validate(document, Rubric)
+    if rubric is not None:
+        problems = [document.problem(p, message) for p, message in check_rubric(rubric)]
+    if problems or rubric is None:
+        raise InputError(problems)
+    return rubric
+
+
+@dataclass
+class Catalogue:
+    """Providers and sources from one or more files; a later file replaces a provider by id."""
+
+    providers: dict[str, Provider] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    origin: dict[str, tuple[Document, int]] = field(default_factory=dict)
+
+    def add(self, document: Document, parsed: ProvidersFile) -> None:
+        for source in parsed.sources:
+            self.sources[source.id] = source
+        for index, provider in enumerate(parsed.providers):
+            self.providers[provider.id] = provider
+            self.origin[provider.id] = (document, index)
+
+    def provider_sources(self, provider: Provider) -> list[Source]:
+        ids = dict.fromkeys(ref for _, ref in source_references(provider))
+        return [self.sources[i] for i in ids if i in self.sources]
+
+
+def load_catalogue(paths: list[str] | None = None) -> Catalogue:
+    catalogue = Catalogue()
+    problems: list[Problem] = []
+    for path in paths or [bundled_providers()]:
+        document = read_document(path)
+        _expect_mapping(document, "providers")
+        try:
+            catalogue.add(document, providers_from(document))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if not problems:
+        problems = unresolved_sources(catalogue)
+    if problems:
+        raise InputError(problems)
+    return catalogue
+
+
+def providers_from(document: Document) -> ProvidersFile:
+    parsed, problems = validate(document, ProvidersFile)
+    if parsed is not None:
+        problems = [document.problem(p, message) for p, message in check_providers(parsed)]
+    if problems or parsed is None:
+        raise InputError(problems)
+    return parsed
+
+
+def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
+    """What one file must satisfy beyond its types: unique names, shares that add up, sane dates."""
+    problems: list[tuple[Path, str]] = []
+    seen_sources: set[str] = set()
+    for index, source in enumerate(parsed.sources):
+        if source.id in seen_sources:
+            problems.append((("sources", index, "id"), f"duplicate source id {source.id!r}"))
+        seen_sources.add(source.id)
+    names: dict[str, str] = {}
+    for index, provider in enumerate(parsed.providers):
+        path: Path = ("providers", index)
+        if normalise_name(provider.id) in names:
+            owner = names[normalise_name(provider.id)]
+            problems.append(((*path, "id"), f"{provider.id!r} already names provider {owner!r}"))
+            continue
+        spellings: list[tuple[Path, str]] = [(("id",), provider.id), (("name",), provider.name)]
+        spellings += [(("aliases", i), alias) for i, alias in enumerate(provider.aliases)]
+        for step, name in spellings:
+            owner = names.setdefault(normalise_name(name), provider.id)
+            if owner != provider.id:
+                problems.append(((*path, *step), f"{name!r} already names provider {owner!r}"))
+        problems.extend(((*path, *p), m) for p, m in _check_provider(provider))
+    return problems
+
+
+def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
+    ownership = provider.ownership
+    if ownership and ownership.holders:
+        for label in ("capital", "voting"):
+            shares = [
+                (h.voting if label == "voting" and h.voting is not None else h.capital) or 0.0
+                for h in ownership.holders
+            ]
+            if sum(shares) > 100.0001:
+                yield (
+                    ("ownership", "holders"),
+                    f"{label} shares add up to {sum(shares):g} % (expected at most 100)",
+                )
+    reviewed = provider.reviewed.latest()
+    for q_index, qualification in enumerate(provider.qualifications or []):
+        for e_index, event in enumerate(qualification.history):
+            if event.status != "expires" and event.date.earliest() > reviewed:
+                yield (
+                    ("qualifications", q_index, "history", e_index, "date"),
+                    f"{event.status} on {event.date} is after the profile's reviewed date {provider.reviewed}",
+                )
+
+
+def unresolved_sources(catalogue: Catalogue) -> list[Problem]:
+    problems: list[Problem] = []
+    for provider_id, provider in catalogue.providers.items():
+        document, index = catalogue.origin[provider_id]
+        for path, ref in source_references(provider):
+            if ref not in catalogue.sources:
+                problems.append(
+                    document.problem(
+                        ("providers", index, *path),
+                        f"source {ref!r} is not defined (expected an id from a `sources:` list)",
+                    )
+                )
+    return problems
+
+
+def source_references(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every source id a model refers to, with where it is written."""
+    for name, value in model:
+        if name.endswith("sources") and isinstance(value, list):
+            for index, ref in enumerate(value):
+                yield (*path, name, index), ref
+        elif isinstance(value, BaseModel):
+            yield from source_references(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from source_references(item, (*path, name, index))
+
+
+def normalise_name(name: str) -> str:
+    """Compare names ignoring case, accents and punctuation: 'Numspot' = 'NUMSPOT' = 'num-spot'."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if c.isalnum())

@@ -1,0 +1,295 @@
+"""Built-in measures: functions from a provider profile to one value a rubric can map to points.
+
+Rubrics pick, weight and map these; they never carry code. Each measure says what it yields so a
+rubric can be checked before anything is scored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from .countries import EEA
+from .profile import PartnershipKind, Provider
+from .qualifications import STATUSES, scheme_statuses
+
+Value = str | float | bool
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a measure found: a value (None when the facts are unknown), why, and on what sources."""
+
+    value: Value | None
+    reason: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    kind: Literal["category", "number", "boolean"]
+    description: str
+    function: Callable[[Provider, dt.date], Finding]
+    values: tuple[str, ...] = ()
+    """The values a category measure yields, in order from most to least sovereign."""
+
+    def table_keys(self) -> tuple[str, ...]:
+        if self.kind == "boolean":
+            return ("true", "false")
+        return self.values
+
+
+def _unique(*groups: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for group in groups:
+        for item in group:
+            seen.setdefault(item, None)
+    return tuple(seen)
+
+
+def _pct(value: float) -> str:
+    return f"{value:g} %"
+
+
+def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding:
+    ownership = provider.ownership
+    if ownership is None or ownership.holders is None:
+        return Finding(None, "shareholders not known")
+    holders = ownership.holders
+    sources = _unique(ownership.sources, *(h.sources for h in holders))
+    inside = [h for h in holders if h.country in countries]
+    if any(h.capital is None and h.capital_min is None for h in inside):
+        if ownership.complete and holders and len(inside) == len(holders):
+            names = ", ".join(h.name for h in holders)
+            return Finding(100.0, f"all holders are {label} ({names})", sources)
+        return Finding(None, f"the share of {label} holders is not known", sources)
+    if not inside and not (ownership.complete and all(h.country for h in holders)):
+        return Finding(None, f"no {label} holder is named and the list is not complete", sources)
+    total = min(
+        100.0, sum(h.capital if h.capital is not None else h.capital_min or 0 for h in inside)
+    )
+    named = (
+        ", ".join(
+            f"{h.name} {_pct(h.capital) if h.capital is not None else f'at least {_pct(h.capital_min or 0)}'}"
+            for h in inside
+        )
+        or f"no {label} holder"
+    )
+    exact = (
+        ownership.complete
+        and all(h.country for h in holders)
+        and all(h.capital is not None for h in inside)
+    )
+    if exact:
+        return Finding(total, f"{_pct(total)} held by {label} holders: {named}", sources)
+    return Finding(total, f"at least {_pct(total)} held by {label} holders: {named}", sources)
+
+
+def french_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+    return _share(provider, frozenset({"FR"}), "French")
+
+
+def eu_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+    return _share(provider, EEA, "EU/EEA")
+
+
+def non_eu_control(provider: Provider, as_of: dt.date) -> Finding:
+    ownership = provider.ownership
+    if ownership is None or ownership.controlled_by is None:
+        return Finding(None, "who controls the provider is not known")
+    country = ownership.controlled_by
+    outside = country not in EEA
+    where = "outside" if outside else "inside"
+    return Finding(
+        outside, f"controlled from {country}, {where} the EU/EEA", tuple(ownership.sources)
+    )
+
+
+US_PARTNERSHIP_VALUES: tuple[str, ...] = (
+    "none",
+    "other",
+    "reseller",
+    "software_supplier",
+    "infrastructure",
+    "minority_shareholder",
+    "technology_licence",
+    "joint_venture",
+    "us_controlled",
+)
+
+
+def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
+    """The strongest tie to a US company in force on `as_of`."""
+    ownership = provider.ownership
+    if ownership is not None and ownership.controlled_by == "US":
+        return Finding(
+            "us_controlled", "the provider is controlled from the US", tuple(ownership.sources)
+        )
+    ties: list[tuple[str, str, tuple[str, ...]]] = []
+    for holder in (ownership.holders or []) if ownership else []:
+        if holder.country == "US" and holder.capital != 0:
+            share = f" ({_pct(holder.capital)})" if holder.capital is not None else ""
+            ties.append(
+                (
+                    "minority_shareholder",
+                    f"{holder.name}{share} holds capital",
+                    tuple(holder.sources),
+                )
+            )
+    partnerships = provider.partnerships
+    for item in partnerships.items if partnerships else []:
+        if item.country != "US":
+            continue
+        if item.since is not None and item.since.earliest() > as_of:
+            continue
+        if item.until is not None and item.until.latest() < as_of:
+            continue
+        kind: PartnershipKind = item.kind
+        label = kind.replace("_", " ")
+        ties.append((kind, f"{item.partner}: {label}", tuple(item.sources)))
+    if ties:
+        strongest = max(ties, key=lambda t: US_PARTNERSHIP_VALUES.index(t[0]))
+        others = [t for t in ties if t is not strongest]
+        reason = strongest[1] + (f"; also {'; '.join(t[1] for t in others)}" if others else "")
+        return Finding(strongest[0], reason, _unique(*(t[2] for t in ties)))
+    if partnerships is None:
+        return Finding(None, "partnerships not known")
+    sources = _unique(partnerships.sources, *(p.sources for p in partnerships.items))
+    if not sources:
+        return Finding(None, "no US partner listed, but no source says there is none")
+    return Finding("none", "no US partner or shareholder", sources)
+
+
+def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
+    statuses = scheme_statuses(provider, "secnumcloud", as_of)
+    best = next((s for s in statuses if s.status != "none"), None)
+    if best is None:
+        checks = [c for c in provider.register_checks if c.scheme == "secnumcloud"]
+        checked = _unique(
+            *(c.sources for c in checks),
+            *(e.sources for s in statuses for e in s.qualification.history),
+        )
+        if not checked:
+            return Finding(
+                None, "no SecNumCloud qualification listed, and no check of ANSSI's list"
+            )
+        return Finding("none", f"no SecNumCloud qualification or application on {as_of}", checked)
+    event = best.event
+    offer = best.qualification.offer
+    sources = _unique(*(e.sources for e in best.evidence))
+    when = ""
+    if event is not None:
+        when = f"{'by ' if event.bound else 'on '}{event.date}"
+    version = f" under v{event.version}" if event and event.version else ""
+    if best.status == "qualified":
+        verb = "renewed" if event and event.status == "renewed" else "qualified"
+        until = f", valid to {best.valid_until}" if best.valid_until else ""
+        limit = " (three-year limit)" if best.lapsed_by_limit and best.valid_until else ""
+        reason = f"{offer}: {verb}{version} {when}{until}{limit}"
+    elif best.status == "expired":
+        how = "by the three-year limit" if best.lapsed_by_limit else "with no recorded renewal"
+        reason = f"{offer}: expired after {best.valid_until}, {how}"
+    elif best.status == "in_progress":
+        reason = f"{offer}: application accepted (J0) {when}, not yet qualified"
+    else:
+        reason = f"{offer}: withdrawn {when}"
+    return Finding(best.status, reason, sources)
+
+
+DATA_RESIDENCY_VALUES: tuple[str, ...] = ("france_only", "eu_only", "eu_region", "outside_eu")
+
+
+def data_residency(provider: Provider, as_of: dt.date) -> Finding:
+    residency = provider.data_residency
+    if residency is None or residency.storage is None:
+        return Finding(None, "where data is stored is not known")
+    sources = tuple(residency.sources)
+    countries = set(residency.storage) | set(residency.processing or [])
+    outside = sorted(c for c in countries if c not in EEA)
+    if outside:
+        return Finding("outside_eu", f"data stored or processed in {', '.join(outside)}", sources)
+    missing = [
+        label
+        for label, shown in (
+            ("processing location", residency.processing is not None),
+            ("exclusivity", residency.exclusive is True),
+            ("contractual guarantee", residency.contractual is True),
+            ("administration from the EU only", residency.non_eu_admin is False),
+        )
+        if not shown
+    ]
+    listed = ", ".join(sorted(countries))
+    if missing:
+        return Finding("eu_region", f"data in {listed}; not shown: {', '.join(missing)}", sources)
+    if countries == {"FR"}:
+        return Finding("france_only", "stored and processed only in France, by contract", sources)
+    return Finding("eu_only", f"stored and processed only in {listed}, by contract", sources)
+
+
+def extraterritorial_exposure(provider: Provider, as_of: dt.date) -> Finding:
+    exposure = provider.extraterritorial_exposure
+    if exposure is None or exposure.exposed is None:
+        return Finding(None, "exposure to non-EU law not known")
+    laws = ", ".join(law.replace("_", " ") for law in exposure.laws)
+    reason = exposure.reason or ("exposed" if exposure.exposed else "not exposed")
+    if laws:
+        reason += f" ({laws})"
+    return Finding(exposure.exposed, reason, tuple(exposure.sources))
+
+
+MEASURES: dict[str, Measure] = {
+    m.name: m
+    for m in (
+        Measure(
+            "french_ownership_share",
+            "number",
+            "Share of capital (%) held by French holders.",
+            french_ownership_share,
+        ),
+        Measure(
+            "eu_ownership_share",
+            "number",
+            "Share of capital (%) held by EU/EEA holders.",
+            eu_ownership_share,
+        ),
+        Measure(
+            "non_eu_control",
+            "boolean",
+            "Whether the provider is controlled from outside the EU/EEA.",
+            non_eu_control,
+        ),
+        Measure(
+            "us_partnership",
+            "category",
+            "The strongest tie to a US company in force: control, joint venture, licence, "
+            "shareholding, infrastructure, software supply, resale.",
+            us_partnership,
+            US_PARTNERSHIP_VALUES,
+        ),
+        Measure(
+            "secnumcloud_status",
+            "category",
+            "Best ANSSI SecNumCloud status among the provider's offers on the as-of date.",
+            secnumcloud_status,
+            STATUSES,
+        ),
+        Measure(
+            "data_residency",
+            "category",
+            "Where customer data is stored and processed, and how firmly that is guaranteed.",
+            data_residency,
+            DATA_RESIDENCY_VALUES,
+        ),
+        Measure(
+            "extraterritorial_exposure",
+            "boolean",
+            "Whether the provider is subject to non-EU law with extraterritorial reach.",
+            extraterritorial_exposure,
+        ),
+    )
+}
+
+NUMBER_RANGE = (0.0, 100.0)

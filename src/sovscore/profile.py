@@ -1,0 +1,217 @@
+"""The provider profile: what `providers.yaml` may say, and nothing else."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from .countries import ISO_COUNTRIES
+from .dates import PartialDate
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _country(value: str) -> str:
+    if value not in ISO_COUNTRIES:
+        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as 'FR', not {value!r}")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"expected a lower-case slug such as 'cloud-temple', not {value!r}")
+    return value
+
+
+def _percent(value: float) -> float:
+    if math.isnan(value) or not 0 <= value <= 100:
+        raise ValueError(f"expected a percentage from 0 to 100, not {value}")
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        raise ValueError(f"expected an http(s) URL, not {value!r}")
+    return value
+
+
+Country = Annotated[str, AfterValidator(_country)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Percent = Annotated[float, AfterValidator(_percent)]
+Url = Annotated[str, AfterValidator(_url)]
+Text = Annotated[str, Field(min_length=1)]
+SourceIds = list[Slug]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+ServiceModel = Literal["iaas", "paas", "caas", "saas", "storage", "backup"]
+
+
+SourceKind = Literal["official", "provider", "press"]
+
+
+class Source(Model):
+    """A public document a fact rests on."""
+
+    id: Slug
+    title: Text
+    publisher: Text
+    url: Url
+    date: PartialDate | None = Field(description="Publication date; null when the page shows none.")
+    kind: SourceKind
+    note: str | None = None
+
+
+class Holder(Model):
+    name: Text
+    country: Country | None
+    capital: Percent | None = Field(description="Share of capital in %, null when unknown.")
+    capital_min: Percent | None = Field(
+        default=None,
+        description="A lower bound when a source gives only that (e.g. 'majority-owned': 50).",
+    )
+    voting: Percent | None = Field(
+        default=None, description="Share of voting rights in %, when it differs from capital."
+    )
+    sources: SourceIds = Field(default_factory=list)
+
+
+class Ownership(Model):
+    as_of: PartialDate | None = Field(default=None, description="When the figures held.")
+    holders: list[Holder] | None = Field(description="Holders of capital; null when unknown.")
+    complete: bool | None = Field(
+        default=None, description="True when the listed holders own all the capital between them."
+    )
+    controlled_by: Country | None = Field(
+        description="Country of those who control the provider; null when unknown."
+    )
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+PartnershipKind = Literal[
+    "joint_venture",
+    "technology_licence",
+    "infrastructure",
+    "software_supplier",
+    "reseller",
+    "other",
+]
+
+
+class Partnership(Model):
+    partner: Text
+    country: Country | None
+    kind: PartnershipKind
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+class Partnerships(Model):
+    items: list[Partnership]
+    sources: SourceIds = Field(
+        default_factory=list,
+        description="Sources showing there is no partner beyond those listed.",
+    )
+
+
+Scheme = Literal["secnumcloud", "hds", "iso27001", "bsi_c5", "gaiax_label"]
+
+
+EventStatus = Literal["applied", "qualified", "renewed", "expires", "withdrawn"]
+
+
+class QualificationEvent(Model):
+    status: EventStatus
+    date: PartialDate
+    bound: Literal["by"] | None = Field(
+        default=None,
+        description="'by': the status already held on that date; its start is unknown.",
+    )
+    version: str | None = None
+    decision: str | None = None
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+class Qualification(Model):
+    scheme: Scheme
+    offer: Text
+    service_model: ServiceModel | None = None
+    history: list[QualificationEvent] = Field(min_length=1)
+
+
+class RegisterCheck(Model):
+    """A dated look at a scheme's official list that found no other offer of the provider."""
+
+    scheme: Scheme
+    date: PartialDate
+    note: str | None = None
+    sources: SourceIds = Field(min_length=1)
+
+
+class DataResidency(Model):
+    storage: list[Country] | None
+    processing: list[Country] | None
+    exclusive: bool | None = None
+    contractual: bool | None = None
+    non_eu_admin: bool | None = None
+    scope: str | None = None
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+Law = Literal["us_cloud_act", "us_fisa_702", "other"]
+
+
+class ExtraterritorialExposure(Model):
+    exposed: bool | None
+    laws: list[Law] = Field(default_factory=list)
+    reason: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+class MarketShare(Model):
+    market: Text
+    period: PartialDate
+    share: Percent
+    by: Text
+    sources: SourceIds = Field(default_factory=list)
+
+
+class Provider(Model):
+    id: Slug
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    website: Url | None = None
+    service_models: list[ServiceModel] = Field(default_factory=list)
+    headquarters: Country | None
+    city: str | None = None
+    founded: Annotated[int, Field(ge=1800, le=2100)] | None = None
+    identity_sources: SourceIds = Field(default_factory=list)
+    reviewed: PartialDate
+    ownership: Ownership | None
+    partnerships: Partnerships | None
+    qualifications: list[Qualification]
+    register_checks: list[RegisterCheck] = Field(
+        default_factory=list,
+        description="Official lists checked for offers beyond those in `qualifications`.",
+    )
+    data_residency: DataResidency | None
+    extraterritorial_exposure: ExtraterritorialExposure | None
+    market_shares: list[MarketShare] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class ProvidersFile(Model):
+    schema_version: Literal[1]
+    providers: list[Provider]
+    sources: list[Source] = Field(default_factory=list)

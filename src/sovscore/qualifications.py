@@ -1,0 +1,91 @@
+"""A qualification's status on a given day, read from its dated history.
+
+Imprecise dates are read so that a status is never counted before a source shows it: an
+application or a grant counts from the last day its date can stand for, an expiry or a withdrawal
+from the first. A grant with no recorded end lapses after the scheme's longest validity.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from .dates import add_years
+from .profile import Provider, Qualification, QualificationEvent, Scheme
+
+Status = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
+STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdrawn", "none")
+
+# Longest validity of one grant, in years (ANSSI: a SecNumCloud qualification lasts three years;
+# HDS certification, three years).
+MAX_VALIDITY_YEARS: dict[Scheme, int] = {"secnumcloud": 3, "hds": 3}
+
+
+@dataclass(frozen=True)
+class OfferStatus:
+    qualification: Qualification
+    status: Status
+    event: QualificationEvent | None
+    valid_until: dt.date | None
+    """Last day of validity of the grant in force, when there is one."""
+    lapsed_by_limit: bool = False
+    """True when the grant ran out by the scheme's limit rather than a recorded expiry."""
+    evidence: tuple[QualificationEvent, ...] = ()
+    """The events the status rests on: those counted by the as-of date, and the expiry in force."""
+
+
+def counts_from(event: QualificationEvent) -> dt.date:
+    """First day on which `event` may be counted."""
+    if event.status in ("applied", "qualified", "renewed"):
+        return event.date.latest()
+    if event.status == "expires":
+        return last_valid_day(event) + dt.timedelta(days=1)
+    return event.date.earliest()
+
+
+def last_valid_day(expiry: QualificationEvent) -> dt.date:
+    if expiry.date.is_exact:
+        return expiry.date.latest()
+    return expiry.date.earliest() - dt.timedelta(days=1)
+
+
+def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
+    status: Status = "none"
+    current: QualificationEvent | None = None
+    valid_until: dt.date | None = None
+    by_limit = False
+    evidence: list[QualificationEvent] = []
+    limit = MAX_VALIDITY_YEARS.get(qualification.scheme)
+    for event in sorted(qualification.history, key=lambda e: (e.date.earliest(), counts_from(e))):
+        if event.status == "expires":
+            if status == "qualified" and valid_until is not None:
+                end = last_valid_day(event)
+                if end <= valid_until:
+                    valid_until, by_limit = end, False
+                    evidence.append(event)
+            elif status == "qualified":
+                valid_until, by_limit = last_valid_day(event), False
+                evidence.append(event)
+            continue
+        if counts_from(event) > as_of:
+            continue
+        evidence.append(event)
+        if event.status == "withdrawn":
+            status, current, valid_until = "withdrawn", event, None
+        elif event.status == "applied":
+            if status != "qualified" or (valid_until is not None and valid_until < as_of):
+                status, current, valid_until = "in_progress", event, None
+        else:
+            status, current = "qualified", event
+            valid_until = add_years(event.date.earliest(), limit) if limit else None
+            by_limit = limit is not None
+    if status == "qualified" and valid_until is not None and valid_until < as_of:
+        status = "expired"
+    return OfferStatus(qualification, status, current, valid_until, by_limit, tuple(evidence))
+
+
+def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
+    """Status of each of the provider's offers under `scheme`, best first."""
+    found = [offer_status(q, as_of) for q in provider.qualifications or () if q.scheme == scheme]
+    return sorted(found, key=lambda s: STATUSES.index(s.status))

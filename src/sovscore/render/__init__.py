@@ -1,0 +1,74 @@
+"""One renderer per output format, behind one interface: results in, text out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from ..profile import Source
+from ..rubric import Rubric
+from ..scoring import ProviderResult, Ranking
+
+Format = Literal["table", "json", "csv", "markdown"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One provider's result with everything `show` explains: rubric, date and cited sources."""
+
+    ranking: Ranking
+    result: ProviderResult
+    sources: dict[str, Source]
+    total: int
+
+
+@dataclass(frozen=True)
+class Style:
+    color: bool = False
+    width: int | None = None
+
+
+class Renderer(Protocol):
+    def ranking(self, ranking: Ranking) -> str: ...
+
+    def detail(self, detail: Detail) -> str: ...
+
+    def rubric(self, rubric: Rubric) -> str: ...
+
+
+def renderer_for(fmt: Format, style: Style) -> Renderer:
+    return _FACTORIES[fmt](style)
+
+
+def _table(style: Style) -> Renderer:
+    from .table import TableRenderer
+
+    return TableRenderer(style)
+
+
+def _json(style: Style) -> Renderer:
+    from .json import JsonRenderer
+
+    return JsonRenderer()
+
+
+def _csv(style: Style) -> Renderer:
+    from .csv import CsvRenderer
+
+    return CsvRenderer()
+
+
+def _markdown(style: Style) -> Renderer:
+    from .markdown import MarkdownRenderer
+
+    return MarkdownRenderer()
+
+
+_FACTORIES: dict[Format, Callable[[Style], Renderer]] = {
+    "table": _table,
+    "json": _json,
+    "csv": _csv,
+    "markdown": _markdown,
+}

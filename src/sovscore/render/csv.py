@@ -1,0 +1,67 @@
+"""CSV for spreadsheets: one row per provider (rank) or per criterion (show)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from ..rubric import Rubric
+from ..scoring import Ranking
+from . import Detail
+from .data import criterion, provider
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula is prefixed with ' (OWASP's rule)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+class CsvRenderer:
+    def ranking(self, ranking: Ranking) -> str:
+        ids = [c.id for c in ranking.rubric.criteria]
+        header = ["rank", "id", "name", "score", "grade", "coverage"]
+        header += [f"{i}_{part}" for i in ids for part in ("value", "points")]
+        header.append("warnings")
+        rows = []
+        for result in ranking.results:
+            row = provider(result)
+            cells = [row[k] for k in ("rank", "id", "name", "score", "grade", "coverage")]
+            for c in row["criteria"]:
+                cells += [c["value"], c["points"]]
+            cells.append(" | ".join(w["message"] for w in row["warnings"]))
+            rows.append(cells)
+        return _write(header, rows)
+
+    def detail(self, detail: Detail) -> str:
+        keys = ["id", "value", "points", "weight", "contribution", "status", "reason", "sources"]
+        rows = [[criterion(c)[k] for k in keys] for c in detail.result.criteria]
+        return _write(["criterion", *keys[1:]], rows)
+
+    def rubric(self, rubric: Rubric) -> str:
+        weights = rubric.normalised_weights()
+        rows = []
+        for c in rubric.criteria:
+            for value, points in c.rule_rows():
+                rows.append([c.id, c.label, round(weights[c.id], 6), c.measure, value, points])
+        return _write(["criterion", "label", "weight", "measure", "value", "points"], rows)

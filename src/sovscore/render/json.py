@@ -1,0 +1,26 @@
+"""JSON for scripts: one document, written with the json module, never through rich."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..rubric import Rubric
+from ..scoring import Ranking
+from . import Detail
+from .data import detail_document, ranking_document, rubric_document
+
+
+def _dump(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+class JsonRenderer:
+    def ranking(self, ranking: Ranking) -> str:
+        return _dump(ranking_document(ranking))
+
+    def detail(self, detail: Detail) -> str:
+        return _dump(detail_document(detail))
+
+    def rubric(self, rubric: Rubric) -> str:
+        return _dump(rubric_document(rubric))

@@ -1,0 +1,94 @@
+"""Markdown for reports and tickets: GitHub-flavoured tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..rubric import Rubric
+from ..scoring import Ranking
+from . import Detail
+from .text import clean, one_decimal, percent, show_value
+
+
+def _cell(text: str) -> str:
+    return clean(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: Iterable[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _points(points: float | None) -> str:
+    return "?" if points is None else f"{points:g}"
+
+
+class MarkdownRenderer:
+    def ranking(self, ranking: Ranking) -> str:
+        criteria = ranking.rubric.criteria
+        header = ["#", "Provider", "Score", "Grade", *(c.label for c in criteria), "Coverage"]
+        rows = [
+            [
+                str(r.rank),
+                r.provider.name,
+                one_decimal(r.score),
+                r.grade,
+                *(_points(c.points) for c in r.criteria),
+                percent(r.coverage),
+            ]
+            for r in ranking.results
+        ]
+        title = f"Sovereignty ranking as of {ranking.as_of} (rubric {ranking.rubric.id} {ranking.rubric.version})"
+        return f"## {_cell(title)}\n\n" + _table(header, rows)
+
+    def detail(self, detail: Detail) -> str:
+        result = detail.result
+        p = result.provider
+        out = [
+            f"## {_cell(p.name)}: {one_decimal(result.score)}/100, grade {result.grade}\n",
+            f"Rank {result.rank} of {detail.total} as of {detail.ranking.as_of}; "
+            f"coverage {percent(result.coverage)}.\n",
+        ]
+        rows = [
+            [
+                c.label,
+                show_value(c.value),
+                _points(c.points),
+                percent(c.weight),
+                f"{c.contribution:.1f}",
+                c.reason,
+                ", ".join(c.sources),
+            ]
+            for c in result.criteria
+        ]
+        out.append(
+            _table(
+                ["Criterion", "Value", "Points", "Weight", "Contribution", "Reason", "Sources"],
+                rows,
+            )
+        )
+        if result.warnings:
+            out.append(
+                "\n### Warnings\n\n" + "".join(f"- {_cell(w.message)}\n" for w in result.warnings)
+            )
+        if detail.sources:
+            out.append("\n### Sources\n\n")
+            for s in detail.sources.values():
+                out.append(
+                    f"- `{s.id}`: {_cell(s.title)}, {_cell(s.publisher)}, {s.date or 'undated'}, <{s.url}>\n"
+                )
+        return "".join(out)
+
+    def rubric(self, rubric: Rubric) -> str:
+        weights = rubric.normalised_weights()
+        out = [
+            f"## {_cell(rubric.title)} ({rubric.id} {rubric.version})\n\n{_cell(rubric.description)}\n\n"
+        ]
+        for c in rubric.criteria:
+            out.append(
+                f"### {_cell(c.label)} ({percent(weights[c.id])})\n\n{_cell(c.rationale)}\n\n"
+            )
+            rows = [[value, f"{points:g}"] for value, points in c.rule_rows()]
+            out.append(_table(["Value", "Points"], rows) + "\n")
+        return "".join(out)

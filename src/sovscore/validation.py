@@ -1,0 +1,107 @@
+"""Turn pydantic's findings into one positioned, readable problem each."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yamlread import Document, Path
+
+M = typing.TypeVar("M", bound=BaseModel)
+
+
+def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        problems = [_problem(document, model, error) for error in exc.errors(include_url=False)]
+        return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
+    path = _data_path(document.data, error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        name = path[-1]
+        allowed = _fields_at(model, path[:-1])
+        hint = ""
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        if close:
+            hint = f"; did you mean {close[0]!r}?"
+        expected = f" (expected one of: {', '.join(allowed)}{hint})" if allowed else ""
+        return document.problem(path, f"unknown field {name!r}{expected}", key=True)
+    if kind == "missing":
+        return document.problem(path, "required field is missing")
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if kind == "partial_date":
+        message = str(error["ctx"]["expected"])
+        message = f"expected {message}"
+    elif kind == "literal_error":
+        message = f"expected {error['ctx']['expected']}"
+    elif message.startswith("Input should be "):
+        message = "expected " + message.removeprefix("Input should be ")
+    given = error.get("input")
+    word = document.yaml_booleans.get(path)
+    if word is not None:
+        message += (
+            f"; got {word} which YAML reads as {str(given).lower()}: write '{word}' in quotes"
+        )
+    elif kind not in ("partial_date",) and not isinstance(given, dict | list):
+        message += f"; got {_show(given)}"
+    return document.problem(path, message)
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    if isinstance(value, bool) or value is None:
+        text = {True: "true", False: "false", None: "null"}[value]
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> Path:
+    """The location pydantic reports, less its internal steps (union and validator names)."""
+    path: list[str | int] = []
+    current = data
+    for index, step in enumerate(loc):
+        if (isinstance(current, dict) and step in current) or (
+            isinstance(current, list) and isinstance(step, int) and 0 <= step < len(current)
+        ):
+            path.append(step)
+            current = current[step]
+        elif isinstance(current, dict) and isinstance(step, str) and index == len(loc) - 1:
+            path.append(step)
+    return tuple(path)
+
+
+def _fields_at(model: type[BaseModel], path: Path) -> list[str]:
+    """Field names of the model that sits at `path`, to suggest the right spelling."""
+    annotation: Any = model
+    for step in path:
+        annotation = _model_in(annotation)
+        if annotation is None:
+            return []
+        if isinstance(step, int):
+            continue
+        field = annotation.model_fields.get(step)
+        if field is None:
+            return []
+        annotation = field.annotation
+    found = _model_in(annotation)
+    return list(found.model_fields) if found else []
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found is not None:
+                return found
+    return None

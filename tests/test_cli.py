@@ -1,0 +1,219 @@
+"""The command line as scripts and people use it: exit codes, stdout data, stderr messages."""
+
+import csv
+import io
+import json
+from typing import Any
+
+import pytest
+
+from sovscore import __version__
+from sovscore.cli import OutputFormat
+from sovscore.render import FORMATS, Style, renderer_for
+
+from .conftest import provider, providers_document
+
+
+def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
+    result = run("rank", "--json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["sovscore_version"] == __version__
+    assert {c["id"] for c in document["rubric"]["criteria"]} == {
+        "french_ownership",
+        "us_partnerships",
+        "secnumcloud",
+        "data_residency",
+    }
+    assert sum(c["weight"] for c in document["rubric"]["criteria"]) == pytest.approx(1)
+    first = document["providers"][0]
+    assert set(first) == {
+        "rank",
+        "id",
+        "name",
+        "score",
+        "grade",
+        "coverage",
+        "criteria",
+        "warnings",
+    }
+    assert set(first["criteria"][0]) == {
+        "id",
+        "value",
+        "points",
+        "weight",
+        "contribution",
+        "status",
+        "reason",
+        "sources",
+    }
+    scores = [p["score"] for p in document["providers"]]
+    assert scores == sorted(scores, reverse=True)
+    assert result.stderr == ""
+
+
+def test_rank_table_lists_every_bundled_provider(run: Any) -> None:
+    result = run("rank", "--no-color")
+    assert result.exit_code == 0
+    for name in ("NumSpot", "OVHcloud", "S3NS", "Bleu", "Amazon Web Services"):
+        assert name in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_as_of_top_and_fail_under(run: Any) -> None:
+    result = run("rank", "--as-of", "2022-11-01", "--top", "3", "--json")
+    document = json.loads(result.stdout)
+    assert document["as_of"] == "2022-11-01"
+    assert len(document["providers"]) == 3
+    failing = run("rank", "--fail-under", "101", "--json")
+    assert failing.exit_code == 1
+    assert json.loads(failing.stdout)["providers"]
+    assert "below 101" in failing.stderr
+    assert run("rank", "--fail-under", "0", "--json").exit_code == 0
+
+
+@pytest.mark.parametrize("bad", ["2025-02-30", "yesterday", "2025-1-1", "20250101"])
+def test_bad_as_of_is_a_usage_error(run: Any, bad: str) -> None:
+    result = run("rank", "--as-of", bad)
+    assert result.exit_code == 2
+    assert "--as-of" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("query", ["numspot", "NumSpot", "NUMSPOT", "Numspot"])
+def test_show_matches_any_case(run: Any, query: str) -> None:
+    result = run("show", query, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "numspot"
+
+
+def test_show_matches_names_and_aliases_without_accents(run: Any, write_yaml: Any) -> None:
+    path = write_yaml(providers_document(provider()))
+    for query in ("acme", "Acme Cloud", "ACMÉ CLOUD", "acme-cloud"):
+        result = run("show", query, "--providers", path, "--json")
+        assert result.exit_code == 0, (query, result.stderr)
+
+
+def test_show_explains_each_criterion_with_its_sources(run: Any) -> None:
+    result = run("show", "numspot", "--json")
+    document = json.loads(result.stdout)
+    cited = {s["id"] for s in document["sources"]}
+    for criterion in document["criteria"]:
+        assert criterion["reason"]
+        assert set(criterion["sources"]) <= cited
+    assert document["profile"]["id"] == "numspot"
+    assert document["rank"] >= 1 and document["out_of"] >= 11
+
+
+def test_show_table_explains_numspot(run: Any) -> None:
+    result = run("show", "numspot", "--no-color")
+    assert result.exit_code == 0
+    for words in (
+        "NumSpot",
+        "How the score is made",
+        "SecNumCloud",
+        "Sources",
+        "anssi-catalogue-2026-09-15",
+    ):
+        assert words in result.stdout
+
+
+def test_unknown_provider_suggests_close_names(run: Any) -> None:
+    result = run("show", "numspto")
+    assert result.exit_code == 2
+    assert "did you mean numspot?" in result.stderr
+    assert result.stdout == ""
+
+
+def test_every_format_choice_has_a_renderer() -> None:
+    assert {f.value for f in OutputFormat} == set(FORMATS)
+    for fmt in FORMATS:
+        renderer = renderer_for(fmt, Style())
+        for method in ("ranking", "detail", "rubric"):
+            assert callable(getattr(renderer, method))
+
+
+@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
+def test_each_format_renders_rank_show_and_rubric(run: Any, fmt: str) -> None:
+    for args in (["rank"], ["show", "s3ns"], ["rubric"]):
+        result = run(*args, "--format", fmt, "--no-color")
+        assert result.exit_code == 0, (args, fmt, result.stderr)
+        assert result.stdout.strip()
+
+
+def test_csv_has_one_row_per_provider(run: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(run("rank", "--format", "csv").stdout)))
+    assert len(rows) >= 11
+    assert {"rank", "id", "score", "secnumcloud_value", "secnumcloud_points"} <= set(rows[0])
+
+
+def test_csv_defuses_spreadsheet_formulas(run: Any, write_yaml: Any) -> None:
+    path = write_yaml(providers_document(provider(name='=HYPERLINK("http://x")')))
+    out = run("rank", "--providers", path, "--format", "csv").stdout
+    row = next(csv.DictReader(io.StringIO(out)))
+    assert row["name"].startswith("'=")
+
+
+def test_table_shows_markup_and_control_characters_literally(run: Any, write_yaml: Any) -> None:
+    path = write_yaml(providers_document(provider(name="[bold red]x[/] \x1b[31mred")))
+    out = run("rank", "--providers", path, "--no-color").stdout
+    assert "[bold red]x[/]" in out
+    assert "\\x1b[31mred" in out
+    assert "\x1b" not in out
+
+
+def test_no_color_env_and_flag(run: Any) -> None:
+    assert "\x1b[" not in run("rank", env={"NO_COLOR": "1"}).stdout
+
+
+def test_rubric_command_shows_weights_and_rationale(run: Any) -> None:
+    result = run("rubric", "--no-color")
+    assert result.exit_code == 0
+    assert "30%" in result.stdout and "SecNumCloud" in result.stdout
+    document = json.loads(run("rubric", "--json").stdout)
+    assert document["normalised_weights"]["secnumcloud"] == pytest.approx(0.3)
+
+
+def test_version_and_help(run: Any) -> None:
+    assert run("--version").stdout.strip() == f"sovscore {__version__}"
+    for args in (["-h"], ["rank", "-h"], ["show", "--help"], ["validate", "-h"], ["rubric", "-h"]):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
+
+
+def test_later_providers_file_replaces_by_id_and_adds(run: Any, write_yaml: Any) -> None:
+    extra = provider(
+        id="numspot", name="NumSpot", aliases=[], qualifications=[], register_checks=[]
+    )
+    new = provider(id="newco", name="NewCo", aliases=[])
+    path = write_yaml(providers_document(extra, new))
+    from sovscore.loading import bundled_providers
+
+    document = json.loads(
+        run("rank", "--providers", bundled_providers(), "--providers", path, "--json").stdout
+    )
+    by_id = {p["id"]: p for p in document["providers"]}
+    assert "newco" in by_id
+    assert (
+        next(c for c in by_id["numspot"]["criteria"] if c["id"] == "secnumcloud")["status"]
+        == "unknown"
+    )
+
+
+def test_validate_bundled_data_is_clean(run: Any) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "valid" in result.stderr
+
+
+def test_validate_tells_files_apart_by_content(run: Any, write_yaml: Any) -> None:
+    from sovscore.loading import bundled_rubric
+
+    path = write_yaml(providers_document())
+    result = run("validate", path, bundled_rubric())
+    assert result.exit_code == 0, result.stderr
+    assert "2 files valid" in result.stderr

@@ -1,0 +1,79 @@
+"""The bundled data reproduces dated, sourced facts (`--as-of`)."""
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from sovscore.loading import load_catalogue, load_rubric
+from sovscore.scoring import Ranking, rank
+
+ARTICLE_PROVIDERS = {
+    "aws", "azure", "google-cloud", "ovhcloud", "numspot", "bleu", "s3ns",
+    "cloud-temple", "outscale", "worldline", "leviia",
+}  # fmt: skip
+
+
+def ranking(day: str) -> Ranking:
+    return rank(load_catalogue().providers.values(), load_rubric(), dt.date.fromisoformat(day))
+
+
+def secnumcloud(result: Any) -> Any:
+    return next(c for c in result.criteria if c.id == "secnumcloud")
+
+
+def statuses(day: str) -> dict[str, Any]:
+    return {r.provider.id: secnumcloud(r).value for r in ranking(day).results}
+
+
+def test_the_articles_providers_are_all_there() -> None:
+    assert set(load_catalogue().providers) >= ARTICLE_PROVIDERS
+
+
+def test_october_2022_article_only_four_were_qualified() -> None:
+    found = statuses("2022-11-01")
+    qualified = {p for p in ARTICLE_PROVIDERS if found[p] == "qualified"}
+    assert qualified == {"ovhcloud", "cloud-temple", "outscale", "worldline"}
+
+
+def test_january_2026_s3ns_qualified_bleu_not() -> None:
+    found = statuses("2026-01-01")
+    assert found["s3ns"] == "qualified"
+    assert found["bleu"] == "in_progress"
+    assert statuses("2025-12-16")["s3ns"] != "qualified"
+
+
+@pytest.mark.parametrize(
+    ("provider", "day", "status"),
+    [
+        ("numspot", "2026-07-30", "none"),
+        ("numspot", "2026-07-31", "qualified"),
+        ("bleu", "2025-04-16", "none"),
+        ("bleu", "2025-04-17", "in_progress"),
+        ("outscale", "2020-06-30", "qualified"),
+        ("ovhcloud", "2021-10-14", "qualified"),
+        ("ovhcloud", "2021-10-13", "none"),
+        ("aws", "2026-11-28", "none"),
+    ],
+)
+def test_dated_secnumcloud_facts(provider: str, day: str, status: str) -> None:
+    assert statuses(day)[provider] == status
+
+
+def test_outscale_expiry_warns_late_november_2026() -> None:
+    outscale = next(r for r in ranking("2026-11-28").results if r.provider.id == "outscale")
+    messages = [w.message for w in outscale.warnings if w.code == "qualification_expiring"]
+    assert any("2026-11-30" in m for m in messages)
+
+
+def test_every_known_scored_fact_names_a_source() -> None:
+    for result in ranking("2026-11-28").results:
+        for criterion in result.criteria:
+            if criterion.status == "scored":
+                assert criterion.sources, (result.provider.id, criterion.id)
+
+
+def test_market_shares_are_dated_context() -> None:
+    providers = load_catalogue().providers
+    shares = {(m.period.year, m.share) for m in providers["aws"].market_shares}
+    assert {(2021, 46), (2022, 45)} <= shares

@@ -1,0 +1,145 @@
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from sovscore.measures import MEASURES
+from sovscore.profile import Provider
+
+from .conftest import provider
+
+DAY = dt.date(2025, 1, 1)
+
+
+def measure(name: str, **overrides: Any) -> Any:
+    return MEASURES[name].function(Provider.model_validate(provider(**overrides)), DAY)
+
+
+def holders(*rows: tuple[str | None, float | None], complete: bool = True) -> dict[str, Any]:
+    return {
+        "holders": [
+            {"name": f"h{i}", "country": country, "capital": capital, "sources": ["src-a"]}
+            for i, (country, capital) in enumerate(rows)
+        ],
+        "complete": complete,
+        "controlled_by": "FR",
+        "sources": ["src-a"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("rows", "complete", "expected", "words"),
+    [
+        ([("FR", 60), ("US", 40)], True, 60.0, "60 % held"),
+        ([("FR", None), ("FR", None)], True, 100.0, "all holders are French"),
+        ([("FR", None), ("US", None)], True, None, "not known"),
+        ([("FR", 70), (None, 13)], True, 70.0, "at least 70 %"),
+        ([("FR", 70), ("US", 8)], False, 70.0, "at least"),
+        ([("US", 100)], True, 0.0, "0 % held"),
+        ([("US", None)], False, None, "not complete"),
+    ],
+)
+def test_french_ownership_share(
+    rows: list[tuple[str | None, float | None]], complete: bool, expected: float | None, words: str
+) -> None:
+    finding = measure("french_ownership_share", ownership=holders(*rows, complete=complete))
+    assert finding.value == expected
+    assert words in finding.reason
+
+
+def test_french_share_uses_a_lower_bound_when_only_that_is_known() -> None:
+    ownership = holders(("US", None), complete=False)
+    ownership["holders"].insert(
+        0, {"name": "Thales", "country": "FR", "capital": None, "capital_min": 50}
+    )
+    finding = measure("french_ownership_share", ownership=ownership)
+    assert finding.value == 50.0
+    assert "at least 50 %" in finding.reason
+
+
+def test_unknown_ownership_is_unknown() -> None:
+    assert measure("french_ownership_share", ownership=None).value is None
+    assert measure("non_eu_control", ownership=None).value is None
+
+
+def test_us_partnership_takes_the_strongest_tie_in_force() -> None:
+    partnerships = {
+        "items": [
+            {
+                "partner": "VMware",
+                "country": "US",
+                "kind": "software_supplier",
+                "sources": ["src-a"],
+            },
+            {
+                "partner": "Microsoft",
+                "country": "US",
+                "kind": "technology_licence",
+                "since": "2025-06",
+            },
+            {"partner": "Outscale", "country": "FR", "kind": "infrastructure"},
+        ]
+    }
+    ownership = holders(("FR", 100))
+    assert (
+        measure("us_partnership", partnerships=partnerships, ownership=ownership).value
+        == "software_supplier"
+    )
+    later = MEASURES["us_partnership"].function(
+        Provider.model_validate(provider(partnerships=partnerships, ownership=ownership)),
+        dt.date(2025, 6, 1),
+    )
+    assert later.value == "technology_licence"
+    assert "also VMware" in later.reason
+
+
+def test_us_shareholder_and_us_control() -> None:
+    assert measure("us_partnership").value == "minority_shareholder"
+    us = holders(("US", 100))
+    us["controlled_by"] = "US"
+    assert measure("us_partnership", ownership=us).value == "us_controlled"
+
+
+def test_no_us_partner_needs_a_source_to_be_none() -> None:
+    ownership = holders(("FR", 100))
+    assert measure("us_partnership", ownership=ownership, partnerships={"items": []}).value is None
+    sourced = {"items": [], "sources": ["src-a"]}
+    assert measure("us_partnership", ownership=ownership, partnerships=sourced).value == "none"
+    assert measure("us_partnership", ownership=ownership, partnerships=None).value is None
+
+
+def test_secnumcloud_status_without_offers_needs_a_register_check() -> None:
+    assert measure("secnumcloud_status", qualifications=[]).value is None
+    checks = [{"scheme": "secnumcloud", "date": "2026-09", "sources": ["src-a"]}]
+    finding = measure("secnumcloud_status", qualifications=[], register_checks=checks)
+    assert finding.value == "none"
+    assert finding.sources == ("src-a",)
+
+
+def test_secnumcloud_status_picks_the_best_offer() -> None:
+    finding = measure("secnumcloud_status")
+    assert finding.value == "qualified"
+    assert "valid to 2026-06-01" in finding.reason
+
+
+@pytest.mark.parametrize(
+    ("residency", "expected"),
+    [
+        ({}, "france_only"),
+        ({"storage": ["FR", "DE"], "processing": ["FR", "DE"]}, "eu_only"),
+        ({"contractual": None}, "eu_region"),
+        ({"non_eu_admin": True}, "eu_region"),
+        ({"processing": None}, "eu_region"),
+        ({"storage": ["FR", "US"]}, "outside_eu"),
+        ({"storage": None}, None),
+    ],
+)
+def test_data_residency(residency: dict[str, Any], expected: str | None) -> None:
+    base = provider()["data_residency"]
+    assert measure("data_residency", data_residency={**base, **residency}).value == expected
+
+
+def test_every_category_measure_lists_its_values() -> None:
+    for m in MEASURES.values():
+        if m.kind == "category":
+            assert len(set(m.values)) == len(m.values) > 1

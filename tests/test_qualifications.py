@@ -1,0 +1,98 @@
+"""How a dated history reads on a given day: never a status before a source shows it."""
+
+import datetime as dt
+from typing import Any
+
+from sovscore.profile import Qualification
+from sovscore.qualifications import offer_status
+
+
+def qualification(*events: dict[str, Any]) -> Qualification:
+    return Qualification.model_validate(
+        {"scheme": "secnumcloud", "offer": "IaaS", "history": list(events)}
+    )
+
+
+def status(q: Qualification, day: str) -> str:
+    return offer_status(q, dt.date.fromisoformat(day)).status
+
+
+def test_exact_window_is_inclusive_of_both_ends() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2023, 11, 30)},
+        {"status": "expires", "date": dt.date(2026, 11, 30)},
+    )
+    assert status(q, "2023-11-29") == "none"
+    assert status(q, "2023-11-30") == "qualified"
+    assert status(q, "2026-11-30") == "qualified"
+    assert status(q, "2026-12-01") == "expired"
+
+
+def test_an_imprecise_grant_counts_from_the_last_day_it_can_mean() -> None:
+    q = qualification({"status": "qualified", "date": "2022-10", "bound": "by"})
+    assert status(q, "2022-10-30") == "none"
+    assert status(q, "2022-10-31") == "qualified"
+    year = qualification({"status": "qualified", "date": 2022})
+    assert status(year, "2022-12-30") == "none"
+    assert status(year, "2022-12-31") == "qualified"
+
+
+def test_an_imprecise_expiry_counts_from_the_first_day_it_can_mean() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2022, 3, 10)},
+        {"status": "expires", "date": "2025-03"},
+    )
+    assert status(q, "2025-02-28") == "qualified"
+    assert status(q, "2025-03-01") == "expired"
+
+
+def test_a_grant_without_recorded_end_lapses_after_three_years() -> None:
+    q = qualification({"status": "qualified", "date": "2020-06", "bound": "by"})
+    result = offer_status(q, dt.date(2023, 6, 1))
+    assert result.status == "qualified"
+    assert result.valid_until == dt.date(2023, 6, 1)
+    assert result.lapsed_by_limit
+    assert status(q, "2023-06-02") == "expired"
+
+
+def test_renewal_restarts_the_window() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2020, 12, 1)},
+        {"status": "renewed", "date": dt.date(2023, 11, 30), "version": "3.2"},
+        {"status": "expires", "date": dt.date(2026, 11, 30)},
+    )
+    assert status(q, "2023-12-05") == "qualified"
+    assert status(q, "2026-11-01") == "qualified"
+    assert status(q, "2026-12-02") == "expired"
+
+
+def test_application_then_grant_then_withdrawal() -> None:
+    q = qualification(
+        {"status": "applied", "date": dt.date(2024, 7, 1)},
+        {"status": "qualified", "date": dt.date(2025, 12, 17)},
+        {"status": "withdrawn", "date": "2026-05"},
+    )
+    assert status(q, "2024-06-30") == "none"
+    assert status(q, "2024-07-01") == "in_progress"
+    assert status(q, "2025-12-17") == "qualified"
+    assert status(q, "2026-04-30") == "qualified"
+    assert status(q, "2026-05-01") == "withdrawn"
+
+
+def test_reapplying_after_a_lapse_is_in_progress() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2019, 1, 10)},
+        {"status": "expires", "date": dt.date(2022, 1, 10)},
+        {"status": "applied", "date": dt.date(2022, 6, 1)},
+    )
+    assert status(q, "2022-03-01") == "expired"
+    assert status(q, "2022-06-02") == "in_progress"
+
+
+def test_evidence_is_only_what_counts_on_the_day() -> None:
+    q = qualification(
+        {"status": "qualified", "date": "2020-06", "bound": "by", "sources": ["old"]},
+        {"status": "renewed", "date": dt.date(2023, 11, 30), "sources": ["new"]},
+    )
+    evidence = offer_status(q, dt.date(2022, 1, 1)).evidence
+    assert [s for e in evidence for s in e.sources] == ["old"]
