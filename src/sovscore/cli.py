@@ -111,8 +111,14 @@ def _silence_stdout() -> None:
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise SovscoreError(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def _version(value: bool) -> None:
