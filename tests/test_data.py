@@ -51,12 +51,14 @@ def test_january_2026_s3ns_qualified_bleu_not() -> None:
         ("bleu", "2025-04-16", "none"),
         ("bleu", "2025-04-17", "in_progress"),
         ("outscale", "2020-06-30", "qualified"),
+        ("outscale", "2023-07-01", None),  # first grant past three years, renewal not yet shown
+        ("outscale", "2023-11-30", "qualified"),
         ("ovhcloud", "2021-10-14", "qualified"),
         ("ovhcloud", "2021-10-13", "none"),
         ("aws", "2026-11-28", "none"),
     ],
 )
-def test_dated_secnumcloud_facts(provider: str, day: str, status: str) -> None:
+def test_dated_secnumcloud_facts(provider: str, day: str, status: str | None) -> None:
     assert statuses(day)[provider] == status
 
 

@@ -143,3 +143,12 @@ def test_every_category_measure_lists_its_values() -> None:
     for m in MEASURES.values():
         if m.kind == "category":
             assert len(set(m.values)) == len(m.values) > 1
+
+
+def test_a_grant_past_the_three_year_limit_is_unknown_not_expired() -> None:
+    history = [{"status": "qualified", "date": "2020-06", "bound": "by", "sources": ["src-a"]}]
+    qualifications = [{"scheme": "secnumcloud", "offer": "IaaS", "history": history}]
+    finding = measure("secnumcloud_status", qualifications=qualifications)
+    assert finding.value is None
+    assert "no source shows it in force after 2023-06-01" in finding.reason
+    assert finding.sources == ("src-a",)

@@ -96,3 +96,34 @@ def test_evidence_is_only_what_counts_on_the_day() -> None:
     )
     evidence = offer_status(q, dt.date(2022, 1, 1)).evidence
     assert [s for e in evidence for s in e.sources] == ["old"]
+
+
+def test_a_source_showing_the_status_held_does_not_restart_the_window() -> None:
+    q = qualification(
+        {"status": "qualified", "date": 2022},
+        {"status": "qualified", "date": dt.date(2024, 4, 3), "bound": "by"},
+    )
+    result = offer_status(q, dt.date(2024, 12, 1))
+    assert result.status == "qualified"
+    assert result.valid_until == dt.date(2025, 1, 1)
+    assert status(q, "2025-01-02") == "expired"
+
+
+def test_held_again_after_a_lapse_counts_from_the_day_after_the_lapse() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2019, 1, 10)},
+        {"status": "qualified", "date": dt.date(2023, 6, 1), "bound": "by"},
+    )
+    result = offer_status(q, dt.date(2023, 6, 1))
+    assert result.status == "qualified"
+    assert result.valid_until == dt.date(2025, 1, 11)
+
+
+def test_renewal_applied_for_but_grant_ran_out_is_in_progress() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2020, 1, 1)},
+        {"status": "applied", "date": dt.date(2022, 9, 1)},
+        {"status": "expires", "date": dt.date(2023, 1, 1)},
+    )
+    assert status(q, "2022-12-01") == "qualified"
+    assert status(q, "2023-01-02") == "in_progress"

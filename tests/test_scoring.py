@@ -74,6 +74,16 @@ def test_expiry_within_ninety_days_warns(rubric: Rubric) -> None:
     assert "83 days" in result.warnings[0].message
 
 
+def test_grant_past_the_limit_warns_unconfirmed(rubric: Rubric) -> None:
+    history = [{"status": "qualified", "date": "2020-06", "bound": "by", "sources": ["src-a"]}]
+    profile = provider(
+        qualifications=[{"scheme": "secnumcloud", "offer": "IaaS", "history": history}]
+    )
+    result = score_provider(Provider.model_validate(profile), rubric, DAY)
+    assert [w.code for w in result.warnings] == ["qualification_unconfirmed"]
+    assert result.criteria[2].status == "unknown"
+
+
 def test_expired_and_stale_profiles_warn(rubric: Rubric) -> None:
     result = score_provider(Provider.model_validate(provider()), rubric, dt.date(2027, 2, 1))
     assert {w.code for w in result.warnings} == {"qualification_expired", "profile_stale"}

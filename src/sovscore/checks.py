@@ -33,11 +33,16 @@ def warnings_for(provider: Provider, as_of: dt.date) -> Iterator[ScoreWarning]:
                     "qualification_expiring",
                     f"{label}: expires on {until}, in {days} days{how}, and no renewal is recorded",
                 )
+        elif status.status == "expired" and until is not None and status.lapsed_by_limit:
+            yield ScoreWarning(
+                "qualification_unconfirmed",
+                f"{label}: no source shows it in force after {until} (three-year limit); "
+                "a renewal may be missing from the data",
+            )
         elif status.status == "expired" and until is not None:
-            how = "by the three-year limit" if status.lapsed_by_limit else "on its recorded expiry"
             yield ScoreWarning(
                 "qualification_expired",
-                f"{label}: lapsed after {until} ({how}) and no renewal is recorded",
+                f"{label}: expired after {until} and no renewal is recorded",
             )
     if add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS) < as_of:
         yield ScoreWarning(

@@ -26,7 +26,6 @@ R = TypeVar("R")
 
 app = typer.Typer(
     name="sovscore",
-    help="Score cloud providers on sovereignty, explainably, from sourced public facts.",
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -84,7 +83,7 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except SovscoreError as exc:
             for line in exc.lines():
-                print(line if _has_position(line) else f"sovscore: {line}", file=sys.stderr)
+                print(line, file=sys.stderr)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             print("sovscore: interrupted", file=sys.stderr)
@@ -94,11 +93,6 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(0) from None
 
     return wrapper
-
-
-def _has_position(line: str) -> bool:
-    head = line.split(" ", 1)[0]
-    return head.endswith(":") and head.count(":") >= 1 and not head.startswith("sovscore")
 
 
 def _silence_stdout() -> None:
@@ -175,7 +169,9 @@ def rank(
     rubric: RubricOption = None,
     providers: ProvidersOption = None,
     as_of: AsOfOption = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N.")] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, metavar="N", help="Show only the first N.")
+    ] = None,
     fail_under: Annotated[
         float | None,
         typer.Option(

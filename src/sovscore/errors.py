@@ -41,8 +41,9 @@ class SovscoreError(Exception):
         self.hint = hint
 
     def lines(self) -> list[str]:
+        """The message as the user reads it on stderr."""
         text = self.message if not self.hint else f"{self.message} ({self.hint})"
-        return [text]
+        return [f"sovscore: {text}"]
 
 
 class InputError(SovscoreError):

@@ -189,9 +189,14 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
         until = f", valid to {best.valid_until}" if best.valid_until else ""
         limit = " (three-year limit)" if best.lapsed_by_limit and best.valid_until else ""
         reason = f"{offer}: {verb}{version} {when}{until}{limit}"
+    elif best.status == "expired" and best.lapsed_by_limit:
+        reason = (
+            f"{offer}: shown {when}; no source shows it in force after {best.valid_until} "
+            "(a qualification lasts at most three years)"
+        )
+        return Finding(None, reason, sources)
     elif best.status == "expired":
-        how = "by the three-year limit" if best.lapsed_by_limit else "with no recorded renewal"
-        reason = f"{offer}: expired after {best.valid_until}, {how}"
+        reason = f"{offer}: expired after {best.valid_until}, with no recorded renewal"
     elif best.status == "in_progress":
         reason = f"{offer}: application accepted (J0) {when}, not yet qualified"
     else:

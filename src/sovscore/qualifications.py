@@ -55,34 +55,48 @@ def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
     current: QualificationEvent | None = None
     valid_until: dt.date | None = None
     by_limit = False
+    reapplied = False
     evidence: list[QualificationEvent] = []
     limit = MAX_VALIDITY_YEARS.get(qualification.scheme)
     for event in sorted(qualification.history, key=lambda e: (e.date.earliest(), counts_from(e))):
         if event.status == "expires":
-            if status == "qualified" and valid_until is not None:
-                end = last_valid_day(event)
-                if end <= valid_until:
-                    valid_until, by_limit = end, False
-                    evidence.append(event)
-            elif status == "qualified":
-                valid_until, by_limit = last_valid_day(event), False
+            end = last_valid_day(event)
+            if status == "qualified" and (valid_until is None or end <= valid_until):
+                valid_until, by_limit = end, False
                 evidence.append(event)
             continue
         if counts_from(event) > as_of:
             continue
         evidence.append(event)
         if event.status == "withdrawn":
-            status, current, valid_until = "withdrawn", event, None
+            status, current, valid_until, reapplied = "withdrawn", event, None, False
         elif event.status == "applied":
-            if status != "qualified" or (valid_until is not None and valid_until < as_of):
-                status, current, valid_until = "in_progress", event, None
+            reapplied = True
+            if status != "qualified":
+                status, current = "in_progress", event
+        elif _confirms(event, status, valid_until):
+            continue
         else:
-            status, current = "qualified", event
-            valid_until = add_years(event.date.earliest(), limit) if limit else None
+            start = event.date.earliest()
+            if event.bound and status == "qualified" and valid_until is not None:
+                # Held again after the last grant ran out: the new grant began at the earliest
+                # the day after, so its three years are counted from then.
+                start = min(start, valid_until + dt.timedelta(days=1))
+            status, current, reapplied = "qualified", event, False
+            valid_until = add_years(start, limit) if limit else None
             by_limit = limit is not None
     if status == "qualified" and valid_until is not None and valid_until < as_of:
-        status = "expired"
+        status = "in_progress" if reapplied else "expired"
     return OfferStatus(qualification, status, current, valid_until, by_limit, tuple(evidence))
+
+
+def _confirms(event: QualificationEvent, status: Status, valid_until: dt.date | None) -> bool:
+    """A source showing the status held while a known grant still ran: no new grant."""
+    return (
+        event.bound == "by"
+        and status == "qualified"
+        and (valid_until is None or event.date.earliest() <= valid_until)
+    )
 
 
 def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
