@@ -19,7 +19,7 @@ from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, SovscoreError, UsageErr
 if TYPE_CHECKING:
     from .loading import Catalogue
     from .render import Renderer
-    from .rubric import Rubric
+    from .scoring import Ranking
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -157,10 +157,16 @@ def _renderer(fmt: OutputFormat, as_json: bool, no_color: bool) -> Renderer:
     return renderer_for(chosen, Style(color=color, width=width))  # type: ignore[arg-type]
 
 
-def _load(rubric: str | None, providers: list[str] | None) -> tuple[Rubric, Catalogue]:
+def _ranked(
+    rubric: str | None, providers: list[str] | None, as_of: str | None
+) -> tuple[Ranking, Catalogue]:
+    """Everything `rank` and `show` share: read, validate and score on the day."""
     from .loading import load_catalogue, load_rubric
+    from .scoring import rank
 
-    return load_rubric(rubric), load_catalogue(providers or None)
+    day = _as_of(as_of)
+    loaded_rubric, catalogue = load_rubric(rubric), load_catalogue(providers or None)
+    return rank(catalogue.providers.values(), loaded_rubric, day), catalogue
 
 
 @app.command()
@@ -185,12 +191,8 @@ def rank(
     """Rank providers by sovereignty score, highest first."""
     from dataclasses import replace
 
-    from .scoring import rank as rank_providers
-
-    day = _as_of(as_of)
     renderer = _renderer(fmt, as_json, no_color)
-    loaded_rubric, catalogue = _load(rubric, providers)
-    ranking = rank_providers(catalogue.providers.values(), loaded_rubric, day)
+    ranking, _ = _ranked(rubric, providers, as_of)
     if top is not None:
         ranking = replace(ranking, results=ranking.results[:top])
     _emit(renderer.ranking(ranking))
@@ -218,13 +220,10 @@ def show(
     """Explain one provider's score, fact by fact, with the sources behind each."""
     from .lookup import find_provider
     from .render import Detail
-    from .scoring import rank as rank_providers
 
-    day = _as_of(as_of)
     renderer = _renderer(fmt, as_json, no_color)
-    loaded_rubric, catalogue = _load(rubric, providers)
+    ranking, catalogue = _ranked(rubric, providers, as_of)
     provider = find_provider(name, catalogue.providers.values())
-    ranking = rank_providers(catalogue.providers.values(), loaded_rubric, day)
     result = next(r for r in ranking.results if r.provider.id == provider.id)
     sources = {s.id: s for s in catalogue.provider_sources(provider)}
     _emit(renderer.detail(Detail(ranking, result, sources, len(ranking.results))))

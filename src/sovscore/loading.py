@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path as FilePath
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel
 
@@ -96,12 +96,20 @@ def load_rubric(path: str | None = None) -> Rubric:
 
 
 def rubric_from(document: Document) -> Rubric:
-    rubric, problems = validate(document, Rubric)
-    if rubric is not None:
-        problems = [document.problem(p, message) for p, message in check_rubric(rubric)]
-    if problems or rubric is None:
+    return _checked(document, Rubric, check_rubric)
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _checked(document: Document, model: type[M], check: Callable[[M], list[tuple[Path, str]]]) -> M:
+    """Validate types first; then what types cannot say. Every problem found, or the model."""
+    parsed, problems = validate(document, model)
+    if parsed is not None:
+        problems = [document.problem(path, message) for path, message in check(parsed)]
+    if problems or parsed is None:
         raise InputError(problems)
-    return rubric
+    return parsed
 
 
 @dataclass
@@ -142,12 +150,7 @@ def load_catalogue(paths: list[str] | None = None) -> Catalogue:
 
 
 def providers_from(document: Document) -> ProvidersFile:
-    parsed, problems = validate(document, ProvidersFile)
-    if parsed is not None:
-        problems = [document.problem(p, message) for p, message in check_providers(parsed)]
-    if problems or parsed is None:
-        raise InputError(problems)
-    return parsed
+    return _checked(document, ProvidersFile, check_providers)
 
 
 def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .text import clean, one_decimal, percent, show_value
+from .text import clean, identity_facts, one_decimal, percent, show_value
 
 
 def _cell(text: str) -> str:
@@ -48,7 +48,9 @@ class MarkdownRenderer:
         out = [
             f"## {_cell(p.name)}: {one_decimal(result.score)}/100, grade {result.grade}\n",
             f"Rank {result.rank} of {detail.total} as of {detail.ranking.as_of}; "
-            f"coverage {percent(result.coverage)}.\n",
+            f"coverage {percent(result.coverage)}.\n\n",
+            "".join(f"- **{label}**: {_cell(value)}\n" for label, value in identity_facts(p)),
+            "\n",
         ]
         rows = [
             [

@@ -13,7 +13,7 @@ from ..profile import Provider
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 from . import Detail, Style
-from .text import clean, one_decimal, percent, show_value
+from .text import clean, identity_facts, one_decimal, percent, show_value
 
 _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "E": "red"}
 
@@ -143,38 +143,7 @@ class TableRenderer:
 
 def _identity(provider: Provider) -> RenderableType:
     text = Text()
-    facts = [
-        (
-            "Headquarters",
-            ", ".join(x for x in (provider.city, provider.headquarters) if x) or "unknown",
-        ),
-        ("Founded", str(provider.founded) if provider.founded else "unknown"),
-        ("Website", provider.website or "unknown"),
-        ("Reviewed", str(provider.reviewed)),
-    ]
-    ownership = provider.ownership
-    if ownership is None or ownership.holders is None:
-        facts.append(("Owners", "unknown"))
-    else:
-        owners = "; ".join(
-            f"{h.name} ({h.country or 'country unknown'}, "
-            f"{'share unknown' if h.capital is None else f'{h.capital:g} %'}"
-            f"{'' if h.voting is None else f', {h.voting:g} % of votes'})"
-            for h in ownership.holders
-        )
-        as_of = f" [as of {ownership.as_of}]" if ownership.as_of else ""
-        facts.append(("Owners", owners + as_of))
-        facts.append(("Controlled from", ownership.controlled_by or "unknown"))
-    if provider.partnerships is None:
-        facts.append(("Partners", "unknown"))
-    else:
-        partners = "; ".join(
-            f"{p.partner} ({p.country or '?'}, {p.kind.replace('_', ' ')}"
-            f"{f', since {p.since}' if p.since else ''})"
-            for p in provider.partnerships.items
-        )
-        facts.append(("Partners", partners or "none"))
-    for label, value in facts:
+    for label, value in identity_facts(provider):
         text.append(f"{label:>16}: ", style="dim")
         text.append(clean(value) + "\n")
     return text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..measures import Value
+from ..profile import Holder, Provider
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -21,7 +22,7 @@ def show_value(value: Value | None) -> str:
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:g} %"
-    return value.replace("_", " ")
+    return value
 
 
 def one_decimal(number: float) -> str:
@@ -30,3 +31,48 @@ def one_decimal(number: float) -> str:
 
 def percent(fraction: float) -> str:
     return f"{fraction * 100:.0f}%"
+
+
+def _holder(h: Holder) -> str:
+    if h.capital is not None:
+        share = f"{h.capital:g} %"
+    elif h.capital_min is not None:
+        share = f"at least {h.capital_min:g} %"
+    else:
+        share = "share unknown"
+    votes = "" if h.voting is None else f", {h.voting:g} % of votes"
+    return f"{h.name} ({h.country or 'country unknown'}, {share}{votes})"
+
+
+def identity_facts(provider: Provider) -> list[tuple[str, str]]:
+    """Who the provider is, owned and tied to, as (label, text) lines for people."""
+    facts = [
+        (
+            "Headquarters",
+            ", ".join(x for x in (provider.city, provider.headquarters) if x) or "unknown",
+        ),
+        ("Founded", str(provider.founded) if provider.founded else "unknown"),
+        ("Website", provider.website or "unknown"),
+        ("Reviewed", str(provider.reviewed)),
+    ]
+    ownership = provider.ownership
+    if ownership is None or ownership.holders is None:
+        facts.append(("Owners", "unknown"))
+    else:
+        owners = "; ".join(_holder(h) for h in ownership.holders) or "none listed"
+        if ownership.complete is not True:
+            owners += "; others unknown"
+        as_of = f" [as of {ownership.as_of}]" if ownership.as_of else ""
+        facts.append(("Owners", owners + as_of))
+    controlled = ownership.controlled_by if ownership else None
+    facts.append(("Controlled from", controlled or "unknown"))
+    if provider.partnerships is None:
+        facts.append(("Partners", "unknown"))
+    else:
+        partners = "; ".join(
+            f"{p.partner} ({p.country or '?'}, {p.kind.replace('_', ' ')}"
+            f"{f', since {p.since}' if p.since else ''})"
+            for p in provider.partnerships.items
+        )
+        facts.append(("Partners", partners or "none"))
+    return facts
