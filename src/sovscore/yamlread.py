@@ -27,6 +27,7 @@ _STANDARD_SCALARS = {
 }
 _BOOL_WORDS_NOT_TRUE_FALSE = {"yes", "no", "on", "off", "y", "n"}
 MAX_DEPTH = 200
+_REFUSALS = ("YAML aliases", "nesting")
 
 
 @dataclass
@@ -144,16 +145,12 @@ def parse(text: str, name: str) -> Document:
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or "is not valid YAML"
     if "expected a single document" in (exc.context or ""):
         return "holds several YAML documents (---); expected exactly one"
-    if exc.context and exc.problem:
-        return f"invalid YAML: {exc.context}, {exc.problem}"
-    return (
-        problem
-        if problem.startswith("YAML") or "nesting" in problem
-        else f"invalid YAML: {problem}"
-    )
+    if exc.problem and exc.problem.startswith(_REFUSALS):
+        return exc.problem
+    parts = [part for part in (exc.context, exc.problem) if part]
+    return "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -182,15 +179,20 @@ def _build(
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                document.values[path] = _mark(key_node)
+                document.keys[(*path, "<<")] = _mark(key_node)
                 problems.append(
-                    document.problem(path, "mapping keys must be plain scalars (no merge keys <<)")
+                    document.problem(
+                        (*path, "<<"),
+                        "mapping keys must be plain text (no merge keys <<)",
+                        key=True,
+                    )
                 )
                 continue
             key = _scalar(key_node, path, document, loader, problems)
             if not isinstance(key, str | int | bool | float) or key is None:
                 key = key_node.value
-            key_path = (*path, key if isinstance(key, str | int) else str(key))
+            step = str(key).lower() if isinstance(key, bool | float) else key
+            key_path = (*path, step)
             if key in first_seen:
                 document.keys[key_path] = _mark(key_node)
                 problems.append(
