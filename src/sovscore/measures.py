@@ -71,13 +71,7 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
     total = min(
         100.0, sum(h.capital if h.capital is not None else h.capital_min or 0 for h in inside)
     )
-    named = (
-        ", ".join(
-            f"{h.name} {_pct(h.capital) if h.capital is not None else f'at least {_pct(h.capital_min or 0)}'}"
-            for h in inside
-        )
-        or f"no {label} holder"
-    )
+    named = ", ".join(f"{h.name} {h.share_text()}" for h in inside) or f"no {label} holder"
     exact = (
         ownership.complete
         and all(h.country for h in holders)

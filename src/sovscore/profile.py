@@ -81,6 +81,13 @@ class Holder(Model):
     )
     sources: SourceIds = Field(default_factory=list)
 
+    def share_text(self) -> str:
+        if self.capital is not None:
+            return f"{self.capital:g} %"
+        if self.capital_min is not None:
+            return f"at least {self.capital_min:g} %"
+        return "share unknown"
+
 
 class Ownership(Model):
     as_of: PartialDate | None = Field(default=None, description="When the figures held.")

@@ -34,14 +34,8 @@ def percent(fraction: float) -> str:
 
 
 def _holder(h: Holder) -> str:
-    if h.capital is not None:
-        share = f"{h.capital:g} %"
-    elif h.capital_min is not None:
-        share = f"at least {h.capital_min:g} %"
-    else:
-        share = "share unknown"
     votes = "" if h.voting is None else f", {h.voting:g} % of votes"
-    return f"{h.name} ({h.country or 'country unknown'}, {share}{votes})"
+    return f"{h.name} ({h.country or 'country unknown'}, {h.share_text()}{votes})"
 
 
 def identity_facts(provider: Provider) -> list[tuple[str, str]]:
