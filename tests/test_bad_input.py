@@ -240,3 +240,12 @@ def test_source_without_url_is_refused(run: Any, write_yaml: Any) -> None:
     source = {k: v for k, v in SOURCE.items() if k != "url"}
     text = yaml.safe_dump(providers_document(sources=[source]), sort_keys=False)
     fails(run("validate", write_yaml(text)), words="sources[0].url: required field is missing")
+
+
+def test_a_value_yaml_cannot_read_does_not_hide_other_problems(run: Any, write_yaml: Any) -> None:
+    text = with_line(VALID, "reviewed: 2026-01-01", "reviewed: 2025-02-30")
+    text = with_line(text, "founded: 2010", "founded: soon")
+    lines = fails(run("validate", write_yaml(text)))
+    assert len(lines) == 2
+    assert "providers[0].founded: expected a valid integer" in lines[0]
+    assert "providers[0].reviewed: '2025-02-30' is not a date that exists" in lines[1]

@@ -65,6 +65,7 @@ def _read_file(path: str) -> bytes:
 
 
 def kind_of(document: Document) -> Kind:
+    _refused_root(document)
     data = document.data
     if isinstance(data, dict) and "providers" in data:
         return "providers"
@@ -81,7 +82,13 @@ def kind_of(document: Document) -> Kind:
     )
 
 
+def _refused_root(document: Document) -> None:
+    if not isinstance(document.data, dict) and document.refused:
+        raise InputError([problem for _, problem in document.refused])
+
+
 def _expect_mapping(document: Document, kind: Kind) -> None:
+    _refused_root(document)
     if not isinstance(document.data, dict):
         what = "null" if document.data is None else type(document.data).__name__
         raise InputError(

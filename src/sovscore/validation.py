@@ -16,11 +16,20 @@ M = typing.TypeVar("M", bound=BaseModel)
 
 
 def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """The model, or every problem: values YAML could not read, then what pydantic found."""
+    refused = [path for path, _ in document.refused]
+    problems = [problem for _, problem in document.refused]
     try:
-        return model.model_validate(document.data), []
+        parsed: M | None = model.model_validate(document.data)
     except ValidationError as exc:
-        problems = [_problem(document, model, error) for error in exc.errors(include_url=False)]
+        parsed = None
+        for error in exc.errors(include_url=False):
+            path = _data_path(document.data, error["loc"])
+            if not any(path[: len(r)] == r for r in refused):
+                problems.append(_problem(document, model, error))
+    if problems:
         return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+    return parsed, []
 
 
 def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
@@ -51,7 +60,7 @@ def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
         message += (
             f"; got {word} which YAML reads as {str(given).lower()}: write '{word}' in quotes"
         )
-    elif kind not in ("partial_date",) and not isinstance(given, dict | list):
+    elif kind not in ("partial_date", "value_error") and not isinstance(given, dict | list):
         message += f"; got {_show(given)}"
     return document.problem(path, message)
 

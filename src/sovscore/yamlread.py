@@ -39,6 +39,11 @@ class Document:
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     yaml_booleans: dict[Path, str] = field(default_factory=dict)
+    refused: list[tuple[Path, Problem]] = field(default_factory=list)
+    """Values that could not be read as plain data, with why; validation reports these first."""
+
+    def refuse(self, path: Path, message: str, *, key: bool = False) -> None:
+        self.refused.append((path, self.problem(path, message, key=key)))
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
         """Where `path` was written; the nearest enclosing value when it was not written at all."""
@@ -137,10 +142,7 @@ def parse(text: str, name: str) -> Document:
     document = Document(name=name, data=None)
     if node is None:
         raise InputError([Problem(name, "is empty (expected a YAML mapping)")])
-    problems: list[Problem] = []
-    document.data = _build(node, (), document, loader, problems)
-    if problems:
-        raise InputError(problems)
+    document.data = _build(node, (), document, loader)
     return document
 
 
@@ -157,57 +159,48 @@ def _mark(node: Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-def _build(
-    node: Node, path: Path, document: Document, loader: yaml.SafeLoader, problems: list[Problem]
-) -> Any:
+def _build(node: Node, path: Path, document: Document, loader: yaml.SafeLoader) -> Any:
     document.values[path] = _mark(node)
     if isinstance(node, ScalarNode):
-        return _scalar(node, path, document, loader, problems)
+        return _scalar(node, path, document, loader)
     if isinstance(node, SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            problems.append(document.problem(path, f"YAML tag {node.tag} is not allowed"))
+            document.refuse(path, f"YAML tag {node.tag} is not allowed")
             return None
         return [
-            _build(item, (*path, index), document, loader, problems)
-            for index, item in enumerate(node.value)
+            _build(item, (*path, index), document, loader) for index, item in enumerate(node.value)
         ]
     if isinstance(node, MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
-            problems.append(document.problem(path, f"YAML tag {node.tag} is not allowed"))
+            document.refuse(path, f"YAML tag {node.tag} is not allowed")
             return None
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
                 document.keys[(*path, "<<")] = _mark(key_node)
-                problems.append(
-                    document.problem(
-                        (*path, "<<"),
-                        "mapping keys must be plain text (no merge keys <<)",
-                        key=True,
-                    )
+                document.refuse(
+                    (*path, "<<"), "mapping keys must be plain text (no merge keys <<)", key=True
                 )
                 continue
-            key = _scalar(key_node, path, document, loader, problems)
+            key = _scalar(key_node, path, document, loader)
             if not isinstance(key, str | int | bool | float) or key is None:
                 key = key_node.value
             step = str(key).lower() if isinstance(key, bool | float) else key
             key_path = (*path, step)
             if key in first_seen:
                 document.keys[key_path] = _mark(key_node)
-                problems.append(
-                    document.problem(
-                        key_path,
-                        f"duplicate key {key_node.value!r} (first written at line {first_seen[key]})",
-                        key=True,
-                    )
+                document.refuse(
+                    key_path,
+                    f"duplicate key {key_node.value!r} (first written at line {first_seen[key]})",
+                    key=True,
                 )
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             document.keys[key_path] = _mark(key_node)
-            result[key] = _build(value_node, key_path, document, loader, problems)
+            result[key] = _build(value_node, key_path, document, loader)
         return result
-    problems.append(document.problem(path, "unsupported YAML node"))  # pragma: no cover
+    document.refuse(path, "unsupported YAML node")  # pragma: no cover
     return None  # pragma: no cover
 
 
@@ -216,18 +209,17 @@ def _scalar(
     path: Path,
     document: Document,
     loader: yaml.SafeLoader,
-    problems: list[Problem],
 ) -> Any:
     if node.tag not in _STANDARD_SCALARS:
-        problems.append(document.problem(path, f"YAML tag {node.tag} is not allowed"))
+        document.refuse(path, f"YAML tag {node.tag} is not allowed")
         return None
     try:
         value = loader.construct_object(node, deep=True)
     except (ValueError, OverflowError, yaml.YAMLError):
         if node.tag == "tag:yaml.org,2002:timestamp":
-            problems.append(document.problem(path, f"{node.value!r} is not a date that exists"))
+            document.refuse(path, f"{node.value!r} is not a date that exists")
         else:
-            problems.append(document.problem(path, f"{node.value!r} cannot be read"))
+            document.refuse(path, f"{node.value!r} cannot be read")
         return None
     if isinstance(value, bool) and node.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE:
         document.yaml_booleans[path] = node.value
