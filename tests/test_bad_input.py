@@ -249,3 +249,12 @@ def test_a_value_yaml_cannot_read_does_not_hide_other_problems(run: Any, write_y
     assert len(lines) == 2
     assert "providers[0].founded: expected a valid integer" in lines[0]
     assert "providers[0].reviewed: '2025-02-30' is not a date that exists" in lines[1]
+
+
+def test_control_character_yaml_refuses(run: Any, write_yaml: Any) -> None:
+    text = with_line(VALID, "city: Paris", "city: Par\x1fis")
+    fails(
+        run("rank", "--providers", write_yaml(text)),
+        line=line_of(text, "city: Par"),
+        words="character U+001F is not allowed in YAML",
+    )

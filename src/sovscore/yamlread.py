@@ -119,29 +119,28 @@ def decode(raw: bytes, name: str) -> str:
 
 def parse(text: str, name: str) -> Document:
     """Parse one YAML document into plain data with positions; refuse anything but plain data."""
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = (
+            f"character U+{exc.character:04X} is not allowed in YAML (expected printable text)"
+        )
+        raise InputError([Problem(name, message, line, column)]) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = _yaml_message(exc)
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    message,
-                    mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None,
-                )
-            ]
-        ) from None
+        where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise InputError([Problem(name, _yaml_message(exc), *where)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, f"is not valid YAML: {exc}")]) from None
     finally:
         loader.dispose()
-    document = Document(name=name, data=None)
     if node is None:
         raise InputError([Problem(name, "is empty (expected a YAML mapping)")])
+    document = Document(name=name, data=None)
     document.data = _build(node, (), document, loader)
     return document
 
