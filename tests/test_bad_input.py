@@ -57,33 +57,6 @@ def test_misspelt_field_suggests_the_right_one(run: Any, write_yaml: Any) -> Non
     assert ":3:3: providers[0].headquarters: required field is missing" in missing
 
 
-def test_wrong_type(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "founded: 2010", "founded: twenty-ten")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "founded: twenty"),
-        words="providers[0].founded: expected a valid integer; got 'twenty-ten'",
-    )
-
-
-def test_duplicate_key_is_refused(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "  city: Paris\n", "  city: Paris\n  city: Lyon\n")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "  city: Lyon"),
-        words="duplicate key 'city' (first written at line",
-    )
-
-
-def test_unquoted_no_country_explains_yaml_booleans(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "headquarters: FR", "headquarters: NO")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "headquarters: NO"),
-        words="got NO which YAML reads as false: write 'NO' in quotes",
-    )
-
-
 def test_unknown_country_code(run: Any, write_yaml: Any) -> None:
     text = with_line(VALID, "headquarters: FR", "headquarters: FRA")
     fails(run("rank", "--providers", write_yaml(text)), words="ISO 3166-1 alpha-2")
@@ -129,15 +102,6 @@ def test_two_providers_with_one_id(run: Any, write_yaml: Any) -> None:
     )
 
 
-def test_undefined_source(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "identity_sources:\n  - src-a", "identity_sources:\n  - src-missing")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "  - src-missing"),
-        words="source 'src-missing' is not defined",
-    )
-
-
 def test_shares_over_100(run: Any, write_yaml: Any) -> None:
     text = with_line(VALID, "capital: 40", "capital: 60")
     fails(run("rank", "--providers", write_yaml(text)), words="capital shares add up to 120 %")
@@ -151,15 +115,6 @@ def test_share_out_of_range_and_nan(run: Any, write_yaml: Any) -> None:
     fails(
         run("rank", "--providers", write_yaml(with_line(VALID, "capital: 40", "capital: .nan"))),
         words="expected a percentage from 0 to 100",
-    )
-
-
-def test_date_that_does_not_exist(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "reviewed: 2026-01-01", "reviewed: 2025-02-30")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "reviewed:"),
-        words="is not a date that exists",
     )
 
 
@@ -251,10 +206,50 @@ def test_a_value_yaml_cannot_read_does_not_hide_other_problems(run: Any, write_y
     assert "providers[0].reviewed: '2025-02-30' is not a date that exists" in lines[1]
 
 
-def test_control_character_yaml_refuses(run: Any, write_yaml: Any) -> None:
-    text = with_line(VALID, "city: Paris", "city: Par\x1fis")
-    fails(
-        run("rank", "--providers", write_yaml(text)),
-        line=line_of(text, "city: Par"),
-        words="character U+001F is not allowed in YAML",
-    )
+# One edit of a valid file each: (what is replaced, by what, where the problem is, what it says).
+ONE_EDIT_CASES = {
+    "wrong type": (
+        "founded: 2010",
+        "founded: twenty-ten",
+        "founded: twenty",
+        "providers[0].founded: expected a valid integer; got 'twenty-ten'",
+    ),
+    "duplicate key": (
+        "  city: Paris\n",
+        "  city: Paris\n  city: Lyon\n",
+        "  city: Lyon",
+        "duplicate key 'city' (first written at line",
+    ),
+    "unquoted NO": (
+        "headquarters: FR",
+        "headquarters: NO",
+        "headquarters: NO",
+        "got NO which YAML reads as false: write 'NO' in quotes",
+    ),
+    "undefined source": (
+        "identity_sources:\n  - src-a",
+        "identity_sources:\n  - src-missing",
+        "  - src-missing",
+        "source 'src-missing' is not defined",
+    ),
+    "date that does not exist": (
+        "reviewed: 2026-01-01",
+        "reviewed: 2025-02-30",
+        "reviewed:",
+        "is not a date that exists",
+    ),
+    "control character": (
+        "city: Paris",
+        "city: Par\x1fis",
+        "city: Par",
+        "character U+001F is not allowed in YAML",
+    ),
+}
+
+
+@pytest.mark.parametrize(("old", "new", "at", "words"), ONE_EDIT_CASES.values(), ids=ONE_EDIT_CASES)
+def test_one_bad_edit_is_reported_where_it_is(
+    run: Any, write_yaml: Any, old: str, new: str, at: str, words: str
+) -> None:
+    text = with_line(VALID, old, new)
+    fails(run("rank", "--providers", write_yaml(text)), line=line_of(text, at), words=words)

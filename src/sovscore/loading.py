@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path as FilePath
-from typing import Literal, TypeVar
+from typing import Literal
 
 from pydantic import BaseModel
 
 from .errors import InputError, Problem
 from .profile import Provider, ProvidersFile, Source
 from .rubric import Rubric, check_rubric
-from .validation import validate
+from .validation import M, validate
 from .yamlread import Document, Path, decode, parse
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -104,9 +104,6 @@ def load_rubric(path: str | None = None) -> Rubric:
 
 def rubric_from(document: Document) -> Rubric:
     return _checked(document, Rubric, check_rubric)
-
-
-M = TypeVar("M", bound=BaseModel)
 
 
 def _checked(document: Document, model: type[M], check: Callable[[M], list[tuple[Path, str]]]) -> M:
@@ -199,7 +196,7 @@ def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
                     f"{label} shares add up to {sum(shares):g} % (expected at most 100)",
                 )
     reviewed = provider.reviewed.latest()
-    for q_index, qualification in enumerate(provider.qualifications or []):
+    for q_index, qualification in enumerate(provider.qualifications):
         for e_index, event in enumerate(qualification.history):
             if event.status != "expires" and event.date.earliest() > reviewed:
                 yield (

@@ -101,5 +101,5 @@ def _confirms(event: QualificationEvent, status: Status, valid_until: dt.date | 
 
 def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
     """Status of each of the provider's offers under `scheme`, best first."""
-    found = [offer_status(q, as_of) for q in provider.qualifications or () if q.scheme == scheme]
+    found = [offer_status(q, as_of) for q in provider.qualifications if q.scheme == scheme]
     return sorted(found, key=lambda s: STATUSES.index(s.status))

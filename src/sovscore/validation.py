@@ -26,14 +26,13 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem
         for error in exc.errors(include_url=False):
             path = _data_path(document.data, error["loc"])
             if not any(path[: len(r)] == r for r in refused):
-                problems.append(_problem(document, model, error))
+                problems.append(_problem(document, model, error, path))
     if problems:
         return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
     return parsed, []
 
 
-def _problem(document: Document, model: type[BaseModel], error: Any) -> Problem:
-    path = _data_path(document.data, error["loc"])
+def _problem(document: Document, model: type[BaseModel], error: Any, path: Path) -> Problem:
     kind = error["type"]
     if kind == "extra_forbidden":
         name = path[-1]
