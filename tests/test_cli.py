@@ -131,13 +131,13 @@ def test_every_format_choice_has_a_renderer() -> None:
     assert {f.value for f in OutputFormat} == set(FORMATS)
     for fmt in FORMATS:
         renderer = renderer_for(fmt, Style())
-        for method in ("ranking", "detail", "rubric"):
+        for method in ("ranking", "detail", "sources", "rubric"):
             assert callable(getattr(renderer, method))
 
 
 @pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
 def test_each_format_renders_rank_show_and_rubric(run: Any, fmt: str) -> None:
-    for args in (["rank"], ["show", "s3ns"], ["rubric"]):
+    for args in (["rank"], ["show", "s3ns"], ["sources", "s3ns"], ["rubric"]):
         result = run(*args, "--format", fmt, "--no-color")
         assert result.exit_code == 0, (args, fmt, result.stderr)
         assert result.stdout.strip()
@@ -184,23 +184,39 @@ def test_version_and_help(run: Any) -> None:
         assert "Usage" in result.stdout
 
 
-def test_later_providers_file_replaces_by_id_and_adds(run: Any, write_yaml: Any) -> None:
-    extra = provider(
-        id="numspot", name="NumSpot", aliases=[], qualifications=[], register_checks=[]
-    )
-    new = provider(id="newco", name="NewCo", aliases=[])
-    path = write_yaml(providers_document(extra, new))
+def test_a_second_providers_file_adds_providers(run: Any, write_yaml: Any) -> None:
     from sovscore.loading import bundled_providers
 
-    document = json.loads(
-        run("rank", "--providers", bundled_providers(), "--providers", path, "--json").stdout
-    )
-    by_id = {p["id"]: p for p in document["providers"]}
-    assert "newco" in by_id
-    assert (
-        next(c for c in by_id["numspot"]["criteria"] if c["id"] == "secnumcloud")["status"]
-        == "unknown"
-    )
+    path = write_yaml(providers_document(provider(id="newco", name="NewCo", aliases=[])))
+    result = run("rank", "--providers", bundled_providers(), "--providers", path, "--json")
+    ids = [p["id"] for p in json.loads(result.stdout)["providers"]]
+    assert "newco" in ids and "numspot" in ids
+
+
+@pytest.mark.parametrize(
+    ("fields", "clash"),
+    [
+        ({"id": "numspot", "name": "Other"}, "'numspot' already names provider 'numspot'"),
+        ({"id": "other", "name": "Other", "aliases": ["Num Spot"]}, "'Num Spot' already names"),
+    ],
+)
+def test_ids_names_and_aliases_are_unique_across_files(
+    run: Any, write_yaml: Any, fields: dict[str, Any], clash: str
+) -> None:
+    from sovscore.loading import bundled_providers
+
+    path = write_yaml(providers_document(provider(**{"aliases": [], **fields})))
+    bundled = bundled_providers()
+    for args in (
+        ["rank", "--providers", bundled, "--providers", path],
+        ["validate", bundled, path],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, result.stderr
+        assert result.stdout == ""
+        line = result.stderr.splitlines()[0]
+        assert line.startswith(f"{path}:") and clash in line
+        assert f"at {bundled}:" in line
 
 
 def test_validate_bundled_data_is_clean(run: Any) -> None:
@@ -216,4 +232,4 @@ def test_validate_tells_files_apart_by_content(run: Any, write_yaml: Any) -> Non
     path = write_yaml(providers_document())
     result = run("validate", path, bundled_rubric())
     assert result.exit_code == 0, result.stderr
-    assert "2 files valid" in result.stderr
+    assert "valid: 2 files, 1 providers, 1 sources" in result.stderr

@@ -18,7 +18,7 @@ from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, SovscoreError, UsageErr
 
 if TYPE_CHECKING:
     from .loading import Catalogue
-    from .render import Renderer
+    from .render import Detail, Renderer
     from .scoring import Ranking
 
 P = ParamSpec("P")
@@ -66,6 +66,9 @@ FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+ProviderArgument = Annotated[
+    str, typer.Argument(help="Provider id, name or alias (any case, accents optional).")
+]
 NoColorOption = Annotated[
     bool,
     typer.Option(
@@ -207,9 +210,7 @@ def rank(
 @app.command()
 @reports_errors
 def show(
-    name: Annotated[
-        str, typer.Argument(help="Provider id, name or alias (any case, accents optional).")
-    ],
+    name: ProviderArgument,
     rubric: RubricOption = None,
     providers: ProvidersOption = None,
     as_of: AsOfOption = None,
@@ -218,15 +219,36 @@ def show(
     no_color: NoColorOption = False,
 ) -> None:
     """Explain one provider's score, fact by fact, with the sources behind each."""
+    renderer = _renderer(fmt, as_json, no_color)
+    _emit(renderer.detail(_detail(name, rubric, providers, as_of)))
+
+
+@app.command()
+@reports_errors
+def sources(
+    name: ProviderArgument,
+    providers: ProvidersOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """List a provider's sources and the facts each one supports."""
+    renderer = _renderer(fmt, as_json, no_color)
+    _emit(renderer.sources(_detail(name, None, providers, None)))
+
+
+def _detail(
+    name: str, rubric: str | None, providers: list[str] | None, as_of: str | None
+) -> Detail:
+    from .citations import citations
     from .lookup import find_provider
     from .render import Detail
 
-    renderer = _renderer(fmt, as_json, no_color)
     ranking, catalogue = _ranked(rubric, providers, as_of)
     provider = find_provider(name, catalogue.providers.values())
     result = next(r for r in ranking.results if r.provider.id == provider.id)
-    sources = {s.id: s for s in catalogue.provider_sources(provider)}
-    _emit(renderer.detail(Detail(ranking, result, sources, len(ranking.results))))
+    cited = citations(provider, catalogue.sources)
+    return Detail(ranking, result, cited, len(ranking.results))
 
 
 @app.command()
@@ -239,12 +261,27 @@ def validate(
             help="Provider or rubric files (told apart by content). Default: the bundled data and rubric.",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also fail on a scored fact without a source, an undated source, or a profile "
+            "reviewed more than 12 months ago (otherwise warnings).",
+        ),
+    ] = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """Check provider and rubric files; print every problem with its file:line:column."""
     from .validate_files import validate_files
 
-    checked = validate_files(files or None)
-    print(f"sovscore: {checked} valid", file=sys.stderr)
+    report = validate_files(files or None, _as_of(as_of), strict=strict)
+    for warning in report.warnings:
+        print(warning.describe("warning"), file=sys.stderr)
+    files_text = f"{report.files} file{'s' if report.files != 1 else ''}"
+    summary = f"{files_text}, {report.providers} providers, {report.sources} sources"
+    if report.warnings:
+        summary += f"; {len(report.warnings)} warnings (--strict fails on them)"
+    print(f"sovscore: valid: {summary}", file=sys.stderr)
 
 
 @app.command("rubric")

@@ -21,13 +21,18 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, severity: str = "") -> str:
+        """`file:line:column: [severity:] field: message`, the shape compilers and editors read."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+        label = f" {severity}:" if severity else ""
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{label}{field} {self.message}"
 
 
 class SovscoreError(Exception):

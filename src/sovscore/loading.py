@@ -118,22 +118,56 @@ def _checked(document: Document, model: type[M], check: Callable[[M], list[tuple
 
 @dataclass
 class Catalogue:
-    """Providers and sources from one or more files; a later file replaces a provider by id."""
+    """Providers and sources from one or more files, where ids and names are unique across files."""
 
     providers: dict[str, Provider] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     origin: dict[str, tuple[Document, int]] = field(default_factory=dict)
+    source_origin: dict[str, tuple[Document, int]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
-    def add(self, document: Document, parsed: ProvidersFile) -> None:
-        for source in parsed.sources:
-            self.sources[source.id] = source
+    def add(self, document: Document, parsed: ProvidersFile) -> list[Problem]:
+        """Take one file's providers and sources; what another file already defines is a problem."""
+        problems: list[Problem] = []
+        for index, source in enumerate(parsed.sources):
+            known = self.sources.get(source.id)
+            if known is not None and known != source:
+                first = self._where(self.source_origin[source.id], "sources")
+                problems.append(
+                    document.problem(
+                        ("sources", index, "id"),
+                        f"source {source.id!r} is already defined differently at {first}",
+                    )
+                )
+                continue
+            self.sources.setdefault(source.id, source)
+            self.source_origin.setdefault(source.id, (document, index))
         for index, provider in enumerate(parsed.providers):
+            clash = next(
+                (n for n in _spellings(provider) if self.names.get(normalise_name(n[1]))), None
+            )
+            if clash is not None:
+                step, name = clash
+                owner = self.names[normalise_name(name)]
+                first = self._where(self.origin[owner], "providers")
+                problems.append(
+                    document.problem(
+                        ("providers", index, *step),
+                        f"{name!r} already names provider {owner!r} at {first}",
+                    )
+                )
+                continue
             self.providers[provider.id] = provider
             self.origin[provider.id] = (document, index)
+            for _, name in _spellings(provider):
+                self.names[normalise_name(name)] = provider.id
+        return problems
 
-    def provider_sources(self, provider: Provider) -> list[Source]:
-        ids = dict.fromkeys(ref for _, ref in source_references(provider))
-        return [self.sources[i] for i in ids if i in self.sources]
+    @staticmethod
+    def _where(origin: tuple[Document, int], section: str) -> str:
+        document, index = origin
+        place = document.position((section, index))
+        return f"{document.name}:{place[0]}" if place else document.name
 
 
 def load_catalogue(paths: list[str] | None = None) -> Catalogue:
@@ -143,7 +177,7 @@ def load_catalogue(paths: list[str] | None = None) -> Catalogue:
         document = read_document(path)
         _expect_mapping(document, "providers")
         try:
-            catalogue.add(document, providers_from(document))
+            problems.extend(catalogue.add(document, providers_from(document)))
         except InputError as exc:
             problems.extend(exc.problems)
     if not problems:
@@ -172,14 +206,18 @@ def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
             owner = names[normalise_name(provider.id)]
             problems.append(((*path, "id"), f"{provider.id!r} already names provider {owner!r}"))
             continue
-        spellings: list[tuple[Path, str]] = [(("id",), provider.id), (("name",), provider.name)]
-        spellings += [(("aliases", i), alias) for i, alias in enumerate(provider.aliases)]
-        for step, name in spellings:
+        for step, name in _spellings(provider):
             owner = names.setdefault(normalise_name(name), provider.id)
             if owner != provider.id:
                 problems.append(((*path, *step), f"{name!r} already names provider {owner!r}"))
         problems.extend(((*path, *p), m) for p, m in _check_provider(provider))
     return problems
+
+
+def _spellings(provider: Provider) -> list[tuple[Path, str]]:
+    """Every name a provider answers to, with where it is written."""
+    spellings: list[tuple[Path, str]] = [(("id",), provider.id), (("name",), provider.name)]
+    return spellings + [(("aliases", i), alias) for i, alias in enumerate(provider.aliases)]
 
 
 def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:

@@ -35,6 +35,8 @@ class Measure:
     function: Callable[[Provider, dt.date], Finding]
     values: tuple[str, ...] = ()
     """The values a category measure yields, in order from most to least sovereign."""
+    reads: tuple[str, ...] = ()
+    """The profile fields its value rests on: the facts that must cite a source."""
 
     def table_keys(self) -> tuple[str, ...]:
         if self.kind == "boolean":
@@ -247,18 +249,21 @@ MEASURES: dict[str, Measure] = {
             "number",
             "Share of capital (%) held by French holders.",
             french_ownership_share,
+            reads=("ownership",),
         ),
         Measure(
             "eu_ownership_share",
             "number",
             "Share of capital (%) held by EU/EEA holders.",
             eu_ownership_share,
+            reads=("ownership",),
         ),
         Measure(
             "non_eu_control",
             "boolean",
             "Whether the provider is controlled from outside the EU/EEA.",
             non_eu_control,
+            reads=("ownership",),
         ),
         Measure(
             "us_partnership",
@@ -267,6 +272,7 @@ MEASURES: dict[str, Measure] = {
             "shareholding, infrastructure, software supply, resale.",
             us_partnership,
             US_PARTNERSHIP_VALUES,
+            reads=("ownership", "partnerships"),
         ),
         Measure(
             "secnumcloud_status",
@@ -274,6 +280,7 @@ MEASURES: dict[str, Measure] = {
             "Best ANSSI SecNumCloud status among the provider's offers on the as-of date.",
             secnumcloud_status,
             STATUSES,
+            reads=("qualifications", "register_checks"),
         ),
         Measure(
             "data_residency",
@@ -281,12 +288,14 @@ MEASURES: dict[str, Measure] = {
             "Where customer data is stored and processed, and how firmly that is guaranteed.",
             data_residency,
             DATA_RESIDENCY_VALUES,
+            reads=("data_residency",),
         ),
         Measure(
             "extraterritorial_exposure",
             "boolean",
             "Whether the provider is subject to non-EU law with extraterritorial reach.",
             extraterritorial_exposure,
+            reads=("extraterritorial_exposure",),
         ),
     )
 }

@@ -64,6 +64,9 @@ class Source(Model):
     publisher: Text
     url: Url
     date: PartialDate | None = Field(description="Publication date; null when the page shows none.")
+    accessed: PartialDate | None = Field(
+        default=None, description="When an undated page was read, so its citation has a date."
+    )
     kind: SourceKind
     note: str | None = None
 

@@ -2,35 +2,57 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from .audit import audit
 from .errors import InputError, Problem
 from .loading import (
     Catalogue,
     bundled_providers,
     bundled_rubric,
     kind_of,
+    load_rubric,
     providers_from,
     read_document,
     rubric_from,
     unresolved_sources,
 )
+from .rubric import Rubric
 
 
-def validate_files(paths: list[str] | None) -> str:
-    """Check each file; raise one InputError listing every problem. Returns what was checked."""
+@dataclass(frozen=True)
+class Report:
+    files: int
+    providers: int
+    sources: int
+    warnings: list[Problem]
+
+
+def validate_files(paths: list[str] | None, today: dt.date, *, strict: bool = False) -> Report:
+    """Check each file; raise one InputError listing every problem, or report what was checked.
+
+    Scored facts without a source, undated sources and stale profiles are warnings, or problems
+    when `strict`. They are judged against the rubric among the files, else the default one.
+    """
     paths = paths or [bundled_providers(), bundled_rubric()]
     problems: list[Problem] = []
     catalogue = Catalogue()
+    rubrics: list[Rubric] = []
     for path in paths:
         try:
             document = read_document(path)
             if kind_of(document) == "providers":
-                catalogue.add(document, providers_from(document))
+                problems.extend(catalogue.add(document, providers_from(document)))
             else:
-                rubric_from(document)
+                rubrics.append(rubric_from(document))
         except InputError as exc:
             problems.extend(exc.problems)
     problems.extend(unresolved_sources(catalogue))
     if problems:
         raise InputError(problems)
-    count = len(paths)
-    return f"{count} file{'s' if count != 1 else ''}"
+    gaps = [gap for rubric in rubrics or [load_rubric()] for gap in audit(catalogue, rubric, today)]
+    gaps = list(dict.fromkeys(gaps))
+    if strict and gaps:
+        raise InputError(gaps)
+    return Report(len(paths), len(catalogue.providers), len(catalogue.sources), gaps)

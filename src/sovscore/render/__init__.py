@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from ..profile import Source
+from ..citations import Citation
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 
@@ -20,7 +20,7 @@ class Detail:
 
     ranking: Ranking
     result: ProviderResult
-    sources: dict[str, Source]
+    citations: list[Citation]
     total: int
 
 
@@ -34,6 +34,8 @@ class Renderer(Protocol):
     def ranking(self, ranking: Ranking) -> str: ...
 
     def detail(self, detail: Detail) -> str: ...
+
+    def sources(self, detail: Detail) -> str: ...
 
     def rubric(self, rubric: Rubric) -> str: ...
 

@@ -10,7 +10,7 @@ from typing import Any
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .data import criterion, provider
+from .data import citation_list, criterion, provider
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,6 +57,11 @@ class CsvRenderer:
         keys = ["id", "value", "points", "weight", "contribution", "status", "reason", "sources"]
         rows = [[criterion(c)[k] for k in keys] for c in detail.result.criteria]
         return _write(["criterion", *keys[1:]], rows)
+
+    def sources(self, detail: Detail) -> str:
+        keys = ["id", "title", "publisher", "date", "accessed", "kind", "url"]
+        rows = [[c[k] for k in keys] + [" | ".join(c["supports"])] for c in citation_list(detail)]
+        return _write([*keys, "supports"], rows)
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()

@@ -70,7 +70,23 @@ def detail_document(detail: Detail) -> dict[str, Any]:
         **provider(detail.result),
         "out_of": detail.total,
         "profile": detail.result.provider.model_dump(mode="json"),
-        "sources": [s.model_dump(mode="json") for s in detail.sources.values()],
+        "sources": citation_list(detail),
+    }
+
+
+def citation_list(detail: Detail) -> list[dict[str, Any]]:
+    return [
+        {**c.source.model_dump(mode="json"), "supports": list(c.supports)} for c in detail.citations
+    ]
+
+
+def sources_document(detail: Detail) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sovscore_version": __version__,
+        "id": detail.result.provider.id,
+        "name": detail.result.provider.name,
+        "sources": citation_list(detail),
     }
 
 

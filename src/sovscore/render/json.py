@@ -8,7 +8,7 @@ from typing import Any
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .data import detail_document, ranking_document, rubric_document
+from .data import detail_document, ranking_document, rubric_document, sources_document
 
 
 def _dump(document: dict[str, Any]) -> str:
@@ -21,6 +21,9 @@ class JsonRenderer:
 
     def detail(self, detail: Detail) -> str:
         return _dump(detail_document(detail))
+
+    def sources(self, detail: Detail) -> str:
+        return _dump(sources_document(detail))
 
     def rubric(self, rubric: Rubric) -> str:
         return _dump(rubric_document(rubric))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .text import clean, identity_facts, one_decimal, percent, show_value
+from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
 
 
 def _cell(text: str) -> str:
@@ -74,13 +74,21 @@ class MarkdownRenderer:
             out.append(
                 "\n### Warnings\n\n" + "".join(f"- {_cell(w.message)}\n" for w in result.warnings)
             )
-        if detail.sources:
-            out.append("\n### Sources\n\n")
-            for s in detail.sources.values():
-                out.append(
-                    f"- `{s.id}`: {_cell(s.title)}, {_cell(s.publisher)}, {s.date or 'undated'}, <{s.url}>\n"
-                )
+        if detail.citations:
+            out.append("\n### Sources\n\n" + self._citations(detail))
         return "".join(out)
+
+    def sources(self, detail: Detail) -> str:
+        heading = f"## Sources for {_cell(detail.result.provider.name)}\n\n"
+        return heading + self._citations(detail)
+
+    @staticmethod
+    def _citations(detail: Detail) -> str:
+        return "".join(
+            f"- `{c.source.id}`: {_cell(citation_line(c.source))}\n"
+            f"  supports: {_cell('; '.join(c.supports))}\n"
+            for c in detail.citations
+        )
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()

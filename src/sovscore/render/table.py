@@ -13,7 +13,7 @@ from ..profile import Provider
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 from . import Detail, Style
-from .text import clean, identity_facts, one_decimal, percent, show_value
+from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
 
 _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "E": "red"}
 
@@ -109,6 +109,26 @@ class TableRenderer:
         parts.append(_sources(detail))
         return self._render(Group(*parts))
 
+    def sources(self, detail: Detail) -> str:
+        provider = detail.result.provider
+        table = Table(
+            box=box.SIMPLE_HEAVY,
+            title=f"Sources for {clean(provider.name)} ({provider.id})",
+            title_justify="left",
+        )
+        table.add_column("Source", overflow="fold")
+        table.add_column("Document", ratio=2, overflow="fold")
+        table.add_column("Kind")
+        table.add_column("Supports", ratio=1)
+        for c in detail.citations:
+            table.add_row(
+                Text(clean(c.source.id), style="cyan"),
+                _text(citation_line(c.source)),
+                _text(c.source.kind),
+                _text("\n".join(c.supports)),
+            )
+        return self._render(table)
+
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()
         head = Text()
@@ -173,10 +193,8 @@ def _criteria(result: ProviderResult, detail: Detail) -> RenderableType:
 
 def _sources(detail: Detail) -> RenderableType:
     text = Text("Sources\n", style="bold")
-    for source in detail.sources.values():
-        text.append(f"  {clean(source.id)}", style="cyan")
-        text.append(
-            clean(f": {source.title}. {source.publisher}, {source.date or 'undated'}. {source.url}")
-            + "\n"
-        )
+    for citation in detail.citations:
+        text.append(f"  {clean(citation.source.id)}", style="cyan")
+        text.append(f": {clean(citation_line(citation.source))}\n")
+        text.append(f"      supports: {clean('; '.join(citation.supports))}\n", style="dim")
     return text

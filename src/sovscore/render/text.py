@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..measures import Value
-from ..profile import Holder, Provider
+from ..profile import Holder, Provider, Source
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -70,3 +70,13 @@ def identity_facts(provider: Provider) -> list[tuple[str, str]]:
         )
         facts.append(("Partners", partners or "none"))
     return facts
+
+
+def citation_line(source: Source) -> str:
+    """Title. Publisher, date. URL — with the access date for an undated page."""
+    when = (
+        str(source.date)
+        if source.date
+        else f"undated, read {source.accessed or 'on an unknown day'}"
+    )
+    return f"{source.title}. {source.publisher}, {when}. {source.url}"

@@ -1,0 +1,80 @@
+"""What `validate` checks beyond validity: scored facts without a source, undated sources, stale
+profiles. Plain `validate` reports these as warnings; `validate --strict` fails on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from .checks import STALE_AFTER_MONTHS
+from .dates import add_months
+from .errors import Problem
+from .loading import Catalogue
+from .measures import MEASURES
+from .profile import Provider
+from .rubric import Rubric
+from .yamlread import Path
+
+
+def audit(catalogue: Catalogue, rubric: Rubric, today: dt.date) -> list[Problem]:
+    scored = {field for c in rubric.criteria for field in MEASURES[c.measure].reads}
+    problems: list[Problem] = []
+    for provider_id, provider in catalogue.providers.items():
+        document, index = catalogue.origin[provider_id]
+        for path, message in _provider_gaps(provider, scored, today):
+            problems.append(document.problem(("providers", index, *path), message))
+    for source_id, source in catalogue.sources.items():
+        if source.date is None and source.accessed is None:
+            document, index = catalogue.source_origin[source_id]
+            problems.append(
+                document.problem(
+                    ("sources", index, "date"),
+                    "has no date (expected the publication date, or `accessed:` for an undated page)",
+                )
+            )
+    return problems
+
+
+def _provider_gaps(
+    provider: Provider, scored: set[str], today: dt.date
+) -> Iterator[tuple[Path, str]]:
+    if add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS) < today:
+        yield (
+            ("reviewed",),
+            f"{provider.reviewed} is more than {STALE_AFTER_MONTHS} months ago "
+            "(expected a profile checked within the last year)",
+        )
+    for path, fact in _scored_facts(provider, scored):
+        yield (*path, "sources"), f"{fact} is scored but cites no source"
+
+
+def _scored_facts(provider: Provider, scored: set[str]) -> Iterator[tuple[Path, str]]:
+    """Each fact in a scored field that has no source, with where it is written."""
+    ownership = provider.ownership
+    if "ownership" in scored and ownership is not None:
+        claims = ownership.complete is not None or ownership.controlled_by is not None
+        if claims and not ownership.sources:
+            yield ("ownership",), "who controls the provider"
+        for i, holder in enumerate(ownership.holders or []):
+            if not holder.sources:
+                yield ("ownership", "holders", i), f"holder {holder.name!r}"
+    partnerships = provider.partnerships
+    if "partnerships" in scored and partnerships is not None:
+        if not partnerships.items and not partnerships.sources:
+            yield ("partnerships",), "'no partnership'"
+        for i, item in enumerate(partnerships.items):
+            if not item.sources:
+                yield ("partnerships", "items", i), f"partnership with {item.partner!r}"
+    if "qualifications" in scored:
+        for q, qualification in enumerate(provider.qualifications):
+            for e, event in enumerate(qualification.history):
+                if not event.sources:
+                    what = f"{qualification.offer!r} {event.status} {event.date}"
+                    yield ("qualifications", q, "history", e), what
+    residency = provider.data_residency
+    if "data_residency" in scored and residency is not None and not residency.sources:
+        yield ("data_residency",), "data residency"
+    exposure = provider.extraterritorial_exposure
+    claimed = exposure is not None and exposure.exposed is not None
+    if "extraterritorial_exposure" in scored and claimed and not exposure.sources:  # type: ignore[union-attr]
+        yield ("extraterritorial_exposure",), "extraterritorial exposure"
