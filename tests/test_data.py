@@ -30,6 +30,22 @@ def test_the_articles_providers_are_all_there() -> None:
     assert set(load_catalogue().providers) >= ARTICLE_PROVIDERS
 
 
+def test_at_least_25_providers_french_and_european() -> None:
+    providers = load_catalogue().providers
+    assert len(providers) >= 25
+    assert {
+        "scaleway", "orange-business", "oodrive", "docaposte", "whaller", "cegedim",
+        "its-integra", "clever-cloud", "ionos", "stackit", "hetzner", "t-systems",
+        "delos-cloud", "aws-european-sovereign-cloud",
+    } <= set(providers)  # fmt: skip
+
+
+def test_ovhcloud_hosted_private_cloud_warns_of_its_december_2026_expiry() -> None:
+    ovh = next(r for r in ranking("2026-11-28").results if r.provider.id == "ovhcloud")
+    messages = [w.message for w in ovh.warnings if w.code == "qualification_expiring"]
+    assert any("Hosted Private Cloud" in m and "2026-12-29" in m for m in messages)
+
+
 def test_october_2022_article_only_four_were_qualified() -> None:
     found = statuses("2022-11-01")
     qualified = {p for p in ARTICLE_PROVIDERS if found[p] == "qualified"}
@@ -56,6 +72,19 @@ def test_january_2026_s3ns_qualified_bleu_not() -> None:
         ("ovhcloud", "2021-10-14", "qualified"),
         ("ovhcloud", "2021-10-13", "none"),
         ("aws", "2026-11-28", "none"),
+        ("aws-european-sovereign-cloud", "2026-11-28", "none"),
+        ("orange-business", "2025-07-10", "none"),
+        ("orange-business", "2025-07-11", "qualified"),
+        ("cegedim", "2024-12-03", "none"),
+        ("cegedim", "2024-12-04", "qualified"),
+        ("cegedim", "2027-12-05", "expired"),
+        ("oodrive", "2022-12-15", "qualified"),  # Cap'Com: one of five qualified, Dec 2022
+        ("docaposte", "2024-09-17", "qualified"),  # Index Education's offer
+        ("scaleway", "2025-01-31", "in_progress"),  # J0 announced January 2025
+        ("scaleway", "2026-11-28", "in_progress"),
+        ("whaller", "2026-09-14", "none"),  # first shown in the catalogue of 15/09/2026
+        ("ovhcloud", "2026-12-29", "qualified"),  # catalogue window ends 29/12/2026
+        ("ovhcloud", "2026-12-30", "qualified"),  # ... but Bare Metal Pod runs to 2028
     ],
 )
 def test_dated_secnumcloud_facts(provider: str, day: str, status: str | None) -> None:

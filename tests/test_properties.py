@@ -5,13 +5,13 @@ import json
 import math
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sovscore.loading import load_rubric
 from sovscore.profile import Provider
 from sovscore.render import Style, renderer_for
-from sovscore.rubric import Rubric
+from sovscore.rubric import Rubric, check_rubric
 from sovscore.scoring import rank, score_provider
 
 from .conftest import provider
@@ -117,7 +117,9 @@ def weighted(rubric: Rubric, weights: list[float]) -> Rubric:
     criteria = [
         c.model_copy(update={"weight": w}) for c, w in zip(rubric.criteria, weights, strict=True)
     ]
-    return rubric.model_copy(update={"criteria": criteria})
+    changed = rubric.model_copy(update={"criteria": criteria})
+    assume(not check_rubric(changed))  # only rubrics sovscore accepts (e.g. not all weights 0)
+    return changed
 
 
 WEIGHTS = st.lists(st.floats(0, 1000), min_size=4, max_size=4).filter(lambda w: sum(w) > 0)

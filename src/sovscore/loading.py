@@ -12,13 +12,14 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from .errors import InputError, Problem
+from .errors import InputError, Problem, UsageError
 from .profile import Provider, ProvidersFile, Source
 from .rubric import Rubric, check_rubric
 from .validation import M, validate
 from .yamlread import Document, Path, decode, parse
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_MIB = 20
+MAX_FILE_ENV = "SOVSCORE_MAX_FILE_MB"
 STDIN = "-"
 Kind = Literal["providers", "rubric"]
 
@@ -35,19 +36,42 @@ def bundled_rubric() -> str:
     return str(resources.files("sovscore") / "data" / "default.rubric.yaml")
 
 
+def max_file_bytes() -> int:
+    """The size limit: far above any real profile, raised with SOVSCORE_MAX_FILE_MB."""
+    import os
+
+    value = os.environ.get(MAX_FILE_ENV, "")
+    try:
+        mib = float(value) if value else MAX_FILE_MIB
+    except ValueError:
+        mib = float("nan")
+    if not mib > 0 or mib == float("inf"):
+        raise UsageError(f"{MAX_FILE_ENV}={value!r} is not a size (expected a number of MiB)")
+    return int(mib * 2**20)
+
+
 def read_document(path: str) -> Document:
+    limit = max_file_bytes()
     if path == STDIN:
-        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        raw = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
     else:
         name = path
-        raw = _read_file(path)
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Problem(name, f"is larger than {MAX_FILE_BYTES // 2**20} MiB")])
+        raw = _read_file(path, limit)
+    if len(raw) > limit:
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"is larger than the {limit / 2**20:.6g} MiB limit, far above any real profile file "
+                    f"(set {MAX_FILE_ENV} to raise the limit)",
+                )
+            ]
+        )
     return parse(decode(raw, name), name)
 
 
-def _read_file(path: str) -> bytes:
+def _read_file(path: str, limit: int) -> bytes:
     try:
         mode = FilePath(path).stat().st_mode
         if stat.S_ISDIR(mode):
@@ -55,7 +79,7 @@ def _read_file(path: str) -> bytes:
         if not stat.S_ISREG(mode):
             raise InputError([Problem(path, "is not a regular file (expected a YAML file)")])
         with open(path, "rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError([Problem(path, "no such file")]) from None
     except PermissionError:
@@ -71,7 +95,7 @@ def kind_of(document: Document) -> Kind:
         return "providers"
     if isinstance(data, dict) and "criteria" in data:
         return "rubric"
-    what = "a mapping" if isinstance(data, dict) else f"a {type(data).__name__}"
+    what = "a mapping" if isinstance(data, dict) else yaml_kind(data)
     raise InputError(
         [
             document.problem(
@@ -90,10 +114,23 @@ def _refused_root(document: Document) -> None:
 def _expect_mapping(document: Document, kind: Kind) -> None:
     _refused_root(document)
     if not isinstance(document.data, dict):
-        what = "null" if document.data is None else type(document.data).__name__
-        raise InputError(
-            [document.problem((), f"is a YAML {what}; expected a mapping (a {kind} file)")]
-        )
+        what = yaml_kind(document.data)
+        raise InputError([document.problem((), f"is {what}; expected a mapping (a {kind} file)")])
+
+
+def yaml_kind(data: object) -> str:
+    """How a person would call what YAML read: 'a list', 'a number', 'null'."""
+    if data is None:
+        return "null"
+    if isinstance(data, bool):
+        return "a boolean"
+    if isinstance(data, int | float):
+        return "a number"
+    if isinstance(data, str):
+        return "text"
+    if isinstance(data, list):
+        return "a list"
+    return f"a {type(data).__name__}"
 
 
 def load_rubric(path: str | None = None) -> Rubric:

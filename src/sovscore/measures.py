@@ -153,10 +153,10 @@ def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
         return Finding(strongest[0], reason, _unique(*(t[2] for t in ties)))
     if partnerships is None:
         return Finding(None, "partnerships not known")
-    sources = _unique(partnerships.sources, *(p.sources for p in partnerships.items))
-    if not sources:
+    if not partnerships.sources:
+        # Sources of the partners listed show those partners, not the absence of others.
         return Finding(None, "no US partner listed, but no source says there is none")
-    return Finding("none", "no US partner or shareholder", sources)
+    return Finding("none", "no US partner or shareholder", tuple(partnerships.sources))
 
 
 def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:

@@ -42,12 +42,15 @@ Country = Annotated[str, AfterValidator(_country)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Percent = Annotated[float, AfterValidator(_percent)]
 Url = Annotated[str, AfterValidator(_url)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1, max_length=1_000)]
+"""A name, title or label: one line, not a page."""
+MAX_STRING = 20_000
+"""Notes and reasons included: no real fact needs more, and a bound keeps output sane."""
 SourceIds = list[Slug]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, str_max_length=MAX_STRING)
 
 
 ServiceModel = Literal["iaas", "paas", "caas", "saas", "storage", "backup"]

@@ -20,6 +20,9 @@ STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdraw
 # Longest validity of one grant, in years (ANSSI: a SecNumCloud qualification lasts three years;
 # HDS certification, three years).
 MAX_VALIDITY_YEARS: dict[Scheme, int] = {"secnumcloud": 3, "hds": 3}
+# A recorded expiry a little past the limit is the register's own date (ANSSI lists windows such
+# as 28/12/2023 -> 29/12/2026): it wins. Much later, it belongs to a renewal the data lacks.
+LIMIT_TOLERANCE = dt.timedelta(days=31)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,11 @@ def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
     for event in sorted(qualification.history, key=lambda e: (e.date.earliest(), counts_from(e))):
         if event.status == "expires":
             end = last_valid_day(event)
-            if status == "qualified" and (valid_until is None or end <= valid_until):
+            if status == "qualified" and (
+                valid_until is None
+                or end <= valid_until
+                or (by_limit and end <= valid_until + LIMIT_TOLERANCE)
+            ):
                 valid_until, by_limit = end, False
                 evidence.append(event)
             continue

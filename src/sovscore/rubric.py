@@ -146,11 +146,16 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
                 )
             if len(set(mins)) != len(mins):
                 problems.append(((*path, "thresholds"), "two thresholds have the same min"))
-    total = math.fsum(c.weight for c in rubric.criteria)
+    total = sum(c.weight for c in rubric.criteria)  # fsum raises on overflow; sum gives inf
     if not total > 0:
         problems.append((("criteria",), "expected at least one criterion with a positive weight"))
     elif math.isinf(total):
-        problems.append((("criteria",), "weights add up to infinity"))
+        problems.append(
+            (
+                ("criteria",),
+                "weights add up to more than the largest number (expected smaller weights: only their ratios matter)",
+            )
+        )
     bands = [b.min for b in rubric.grades]
     if 0 not in bands:
         problems.append((("grades",), "expected a grade band starting at min 0"))

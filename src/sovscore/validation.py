@@ -51,6 +51,14 @@ def _problem(document: Document, model: type[BaseModel], error: Any, path: Path)
         message = f"expected {message}"
     elif kind == "literal_error":
         message = f"expected {error['ctx']['expected']}"
+    elif kind in ("string_too_long", "string_too_short"):
+        bound = error["ctx"].get("max_length", error["ctx"].get("min_length"))
+        most = "at most" if kind == "string_too_long" else "at least"
+        given = error.get("input")
+        length = len(given) if isinstance(given, str) else 0
+        if kind == "string_too_short" and bound == 1:
+            return document.problem(path, "expected text; got an empty string")
+        return document.problem(path, f"expected text of {most} {bound} characters; got {length}")
     elif message.startswith("Input should be "):
         message = "expected " + message.removeprefix("Input should be ")
     given = error.get("input")

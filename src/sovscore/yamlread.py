@@ -2,6 +2,8 @@
 
 PyYAML's safe loader silently keeps the last of two duplicate keys, expands aliases without limit
 and loses positions once data is built; this module refuses the first two and keeps the third.
+It builds data straight from the parser's events: libyaml's C parser when PyYAML has it (fast,
+and it reads tabs where YAML allows them), PyYAML's own parser otherwise.
 """
 
 from __future__ import annotations
@@ -10,8 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from .errors import InputError, Problem
 
@@ -27,7 +39,11 @@ _STANDARD_SCALARS = {
 }
 _BOOL_WORDS_NOT_TRUE_FALSE = {"yes", "no", "on", "off", "y", "n"}
 MAX_DEPTH = 200
-_REFUSALS = ("YAML aliases", "nesting")
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass
@@ -76,30 +92,6 @@ def format_path(path: Path) -> str:
     return text
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Safe loader whose composer refuses aliases, and nesting past a limit, where they are written."""
-
-    _depth = 0
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(AliasEvent):
-            raise _refusal(
-                self, "YAML aliases (*name) are not allowed in sovscore files; write the value out"
-            )
-        if self._depth >= MAX_DEPTH:
-            raise _refusal(self, f"nesting deeper than {MAX_DEPTH} levels")
-        self._depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def _refusal(loader: yaml.SafeLoader, problem: str) -> yaml.MarkedYAMLError:
-    event = loader.peek_event()  # type: ignore[no-untyped-call]
-    return yaml.MarkedYAMLError(problem=problem, problem_mark=event.start_mark)
-
-
 def decode(raw: bytes, name: str) -> str:
     """Text of a file, refusing what is not UTF-8 text."""
     if b"\x00" in raw:
@@ -117,10 +109,43 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
+def _parser(text: str) -> Any:
+    """An object with PyYAML's event API (check_event, peek_event, get_event)."""
+    try:
+        from yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # PyYAML built without libyaml
+        return yaml.SafeLoader(text)
+    return CParser(text)
+
+
+class _Refused(Exception):
+    """Something sovscore never reads (an alias, deep nesting), with where it was written."""
+
+    def __init__(self, message: str, event: Event) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = _position(event)
+
+
 def parse(text: str, name: str) -> Document:
     """Parse one YAML document into plain data with positions; refuse anything but plain data."""
+    document = Document(name=name, data=None)
     try:
-        loader = _NoAliasLoader(text)
+        parser = _parser(text)
+        builder = _Builder(parser, document)
+        parser.get_event()  # stream start
+        if parser.check_event(StreamEndEvent):
+            raise InputError([Problem(name, "is empty (expected a YAML mapping)")])
+        parser.get_event()  # document start
+        document.data = builder.value((), 0)
+        parser.get_event()  # document end
+        if parser.check_event(DocumentStartEvent):
+            second = _position(parser.peek_event())
+            raise InputError(
+                [Problem(name, "holds several YAML documents (---); expected exactly one", *second)]
+            )
+    except _Refused as exc:
+        raise InputError([Problem(name, exc.message, *exc.position)]) from None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -128,98 +153,122 @@ def parse(text: str, name: str) -> Document:
             f"character U+{exc.character:04X} is not allowed in YAML (expected printable text)"
         )
         raise InputError([Problem(name, message, line, column)]) from None
-    try:
-        node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise InputError([Problem(name, _yaml_message(exc), *where)]) from None
+        parts = [part for part in (exc.context, exc.problem) if part]
+        message = "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
+        raise InputError([Problem(name, message, *where)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Problem(name, f"is not valid YAML: {exc}")]) from None
     finally:
-        loader.dispose()
-    if node is None:
-        raise InputError([Problem(name, "is empty (expected a YAML mapping)")])
-    document = Document(name=name, data=None)
-    document.data = _build(node, (), document, loader)
+        dispose = getattr(locals().get("parser"), "dispose", None)
+        if dispose is not None:
+            dispose()
     return document
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    if "expected a single document" in (exc.context or ""):
-        return "holds several YAML documents (---); expected exactly one"
-    if exc.problem and exc.problem.startswith(_REFUSALS):
-        return exc.problem
-    parts = [part for part in (exc.context, exc.problem) if part]
-    return "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
+def _position(event: Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+class _Builder:
+    """Plain data from parser events, recording positions and refusing what is not plain data."""
 
+    def __init__(self, parser: Any, document: Document) -> None:
+        self.parser = parser
+        self.document = document
+        self.resolver = Resolver()
+        self.constructor = SafeConstructor()
 
-def _build(node: Node, path: Path, document: Document, loader: yaml.SafeLoader) -> Any:
-    document.values[path] = _mark(node)
-    if isinstance(node, ScalarNode):
-        return _scalar(node, path, document, loader)
-    if isinstance(node, SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            document.refuse(path, f"YAML tag {node.tag} is not allowed")
+    def value(self, path: Path, depth: int) -> Any:
+        event = self.parser.get_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused(
+                "YAML aliases (*name) are not allowed in sovscore files; write the value out", event
+            )
+        self.document.values[path] = _position(event)
+        if isinstance(event, ScalarEvent):
+            return self.scalar(event, path)
+        if depth >= MAX_DEPTH:
+            raise _Refused(f"nesting deeper than {MAX_DEPTH} levels", event)
+        if isinstance(event, SequenceStartEvent):
+            return self.sequence(event, path, depth)
+        assert isinstance(event, MappingStartEvent)
+        return self.mapping(event, path, depth)
+
+    def _tag(self, event: Any, kind: type[Any], value: str | None) -> str:
+        if event.tag is None or event.tag == "!":
+            return str(self.resolver.resolve(kind, value, event.implicit))  # type: ignore[no-untyped-call]
+        return str(event.tag)
+
+    def sequence(self, event: SequenceStartEvent, path: Path, depth: int) -> Any:
+        items: list[Any] = []
+        while not self.parser.check_event(yaml.SequenceEndEvent):
+            items.append(self.value((*path, len(items)), depth + 1))
+        self.parser.get_event()
+        if self._tag(event, SequenceNode, None) != _SEQ:
+            self.document.refuse(path, f"YAML tag {event.tag} is not allowed")
             return None
-        return [
-            _build(item, (*path, index), document, loader) for index, item in enumerate(node.value)
-        ]
-    if isinstance(node, MappingNode):
-        if node.tag != "tag:yaml.org,2002:map":
-            document.refuse(path, f"YAML tag {node.tag} is not allowed")
-            return None
+        return items
+
+    def mapping(self, event: MappingStartEvent, path: Path, depth: int) -> Any:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                document.keys[(*path, "<<")] = _mark(key_node)
+        document = self.document
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.peek_event()
+            at = _position(key_event)
+            is_scalar = isinstance(key_event, ScalarEvent)
+            if not is_scalar or self._tag(key_event, ScalarNode, key_event.value) == _MERGE:
+                self.value((*path, "<<"), depth + 1)
+                self.value((*path, "<<"), depth + 1)
+                document.keys[(*path, "<<")] = at
                 document.refuse(
                     (*path, "<<"), "mapping keys must be plain text (no merge keys <<)", key=True
                 )
                 continue
-            key = _scalar(key_node, path, document, loader)
+            key = self.scalar(self.parser.get_event(), path)
             if not isinstance(key, str | int | bool | float) or key is None:
-                key = key_node.value
+                key = key_event.value
             step = str(key).lower() if isinstance(key, bool | float) else key
             key_path = (*path, step)
+            document.keys[key_path] = at
             if key in first_seen:
-                document.keys[key_path] = _mark(key_node)
+                self.value((*path, "<duplicate>"), depth + 1)
                 document.refuse(
                     key_path,
-                    f"duplicate key {key_node.value!r} (first written at line {first_seen[key]})",
+                    f"duplicate key {key_event.value!r} (first written at line {first_seen[key]})",
                     key=True,
                 )
                 continue
-            first_seen[key] = key_node.start_mark.line + 1
-            document.keys[key_path] = _mark(key_node)
-            result[key] = _build(value_node, key_path, document, loader)
+            first_seen[key] = at[0]
+            result[key] = self.value(key_path, depth + 1)
+        self.parser.get_event()
+        if self._tag(event, MappingNode, None) != _MAP:
+            document.refuse(path, f"YAML tag {event.tag} is not allowed")
+            return None
         return result
-    document.refuse(path, "unsupported YAML node")  # pragma: no cover
-    return None  # pragma: no cover
 
-
-def _scalar(
-    node: ScalarNode,
-    path: Path,
-    document: Document,
-    loader: yaml.SafeLoader,
-) -> Any:
-    if node.tag not in _STANDARD_SCALARS:
-        document.refuse(path, f"YAML tag {node.tag} is not allowed")
-        return None
-    try:
-        value = loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError, yaml.YAMLError):
-        if node.tag == "tag:yaml.org,2002:timestamp":
-            document.refuse(path, f"{node.value!r} is not a date that exists")
-        else:
-            document.refuse(path, f"{node.value!r} cannot be read")
-        return None
-    if isinstance(value, bool) and node.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE:
-        document.yaml_booleans[path] = node.value
-    return value
+    def scalar(self, event: ScalarEvent, path: Path) -> Any:
+        tag = self._tag(event, ScalarNode, event.value)
+        if tag == _STR:
+            return event.value
+        if tag not in _STANDARD_SCALARS:
+            self.document.refuse(path, f"YAML tag {tag} is not allowed")
+            return None
+        if tag == _NULL:
+            return None
+        node = ScalarNode(tag, event.value, None, None, event.style)
+        try:
+            value = self.constructor.yaml_constructors[tag](self.constructor, node)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            if tag == "tag:yaml.org,2002:timestamp":
+                self.document.refuse(path, f"{event.value!r} is not a date that exists")
+            else:
+                self.document.refuse(path, f"{event.value!r} cannot be read")
+            return None
+        if isinstance(value, bool) and event.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE:
+            self.document.yaml_booleans[path] = event.value
+        return value
