@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from sovscore.cli import app
+
+# Hundreds of examples per property in CI; HYPOTHESIS_PROFILE=deep for a longer run on demand.
+settings.register_profile("ci", max_examples=200, deadline=None)
+settings.register_profile("deep", max_examples=5_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SOURCE = {
     "id": "src-a",

@@ -3,18 +3,21 @@
 import datetime as dt
 import json
 import math
+from pathlib import Path
 from typing import Any
 
+import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from sovscore.loading import load_rubric
+from sovscore.errors import SovscoreError
+from sovscore.loading import Catalogue, bundled_rubric, load_catalogue, load_rubric
 from sovscore.profile import Provider
-from sovscore.render import Style, renderer_for
+from sovscore.render import FORMATS, Style, renderer_for
 from sovscore.rubric import Rubric, check_rubric
 from sovscore.scoring import rank, score_provider
 
-from .conftest import provider
+from .conftest import SOURCE, provider, providers_document
 
 DAY = dt.date(2025, 6, 1)
 RUBRIC = load_rubric()
@@ -125,7 +128,7 @@ def weighted(rubric: Rubric, weights: list[float]) -> Rubric:
 WEIGHTS = st.lists(st.floats(0, 1000), min_size=4, max_size=4).filter(lambda w: sum(w) > 0)
 
 
-@settings(max_examples=300)
+@settings(deadline=None)
 @given(profiles(), WEIGHTS, st.sampled_from(["zero", "exclude"]))
 def test_score_bounds_and_contributions_add_up(
     profile: Provider, weights: list[float], unknown: str
@@ -142,7 +145,7 @@ def test_score_bounds_and_contributions_add_up(
         assert -1e-9 <= c.contribution <= limit + 1e-6
 
 
-@settings(max_examples=200)
+@settings(deadline=None)
 @given(profiles(), WEIGHTS, st.floats(0.001, 1000))
 def test_scaling_every_weight_changes_nothing(
     profile: Provider, weights: list[float], factor: float
@@ -152,7 +155,7 @@ def test_scaling_every_weight_changes_nothing(
     assert math.isclose(base, scaled, abs_tol=1e-9)
 
 
-@settings(max_examples=100)
+@settings(deadline=None)
 @given(st.lists(profiles(), min_size=1, max_size=6), st.randoms())
 def test_ranking_does_not_depend_on_input_order(profiles_: list[Provider], random: Any) -> None:
     unique = [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(profiles_)]
@@ -165,7 +168,7 @@ def test_ranking_does_not_depend_on_input_order(profiles_: list[Provider], rando
     assert summary(unique) == summary(shuffled)
 
 
-@settings(max_examples=200)
+@settings(deadline=None)
 @given(profiles())
 def test_gaining_a_qualification_never_lowers_the_score(profile: Provider) -> None:
     qualified = profile.model_copy(
@@ -184,7 +187,7 @@ def test_gaining_a_qualification_never_lowers_the_score(profile: Provider) -> No
     )
 
 
-@settings(max_examples=200)
+@settings(deadline=None)
 @given(st.floats(0, 50), st.floats(0, 50))
 def test_a_larger_french_share_never_lowers_the_score(low: float, extra: float) -> None:
     def with_share(share: float) -> float:
@@ -204,7 +207,7 @@ def test_a_larger_french_share_never_lowers_the_score(low: float, extra: float) 
     assert with_share(low + extra) >= with_share(low)
 
 
-@settings(max_examples=100)
+@settings(deadline=None)
 @given(st.lists(profiles(), min_size=1, max_size=4))
 def test_json_output_parses_and_keeps_the_numbers(profiles_: list[Provider]) -> None:
     unique = [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(profiles_)]
@@ -214,3 +217,78 @@ def test_json_output_parses_and_keeps_the_numbers(profiles_: list[Provider]) -> 
         assert shown["score"] == round(result.score, 1)
         assert shown["rank"] == result.rank
         assert json.loads(json.dumps(shown)) == shown
+
+
+VALID_FILES = [
+    Path(bundled_rubric()).read_bytes(),
+    yaml.safe_dump(providers_document(provider()), sort_keys=False).encode(),
+]
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    """A valid file with a few bytes replaced, inserted or deleted; or random bytes."""
+    if draw(st.booleans()) and draw(st.booleans()):
+        return draw(st.binary(max_size=2_000))
+    data = bytearray(draw(st.sampled_from(VALID_FILES)))
+    for _ in range(draw(st.integers(1, 8))):
+        at = draw(st.integers(0, len(data)))
+        edit = draw(st.sampled_from(["replace", "insert", "delete"]))
+        chunk = draw(
+            st.sampled_from([b":", b"-", b" ", b"\n", b"\t", b"&a", b"*a", b"[", b"{", b'"', b"!!"])
+            | st.binary(min_size=1, max_size=3)
+        )
+        if edit == "delete":
+            del data[at : at + len(chunk)]
+        elif edit == "insert":
+            data[at:at] = chunk
+        else:
+            data[at : at + len(chunk)] = chunk
+    return bytes(data)
+
+
+@given(mutated())
+def test_loading_any_bytes_raises_only_sovscore_errors(tmp_path_factory: Any, raw: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "input.yaml"
+    path.write_bytes(raw)
+    for load in (lambda: load_catalogue([str(path)]), lambda: load_rubric(str(path))):
+        try:
+            loaded = load()
+        except SovscoreError as exc:
+            assert exc.lines() and all(line.strip() for line in exc.lines())
+            continue
+        if isinstance(loaded, Catalogue):
+            ranking = rank(loaded.providers.values(), RUBRIC, DAY)
+            for fmt in FORMATS:
+                renderer_for(fmt, Style()).ranking(ranking)
+        else:
+            ranking = rank([Provider.model_validate(provider())], loaded, DAY)
+            for fmt in FORMATS:
+                renderer_for(fmt, Style()).rubric(loaded)
+                renderer_for(fmt, Style()).ranking(ranking)
+
+
+@given(st.lists(profiles(), min_size=2, max_size=5), st.randoms())
+def test_ranking_does_not_depend_on_the_order_of_files(
+    tmp_path_factory: Any, profiles_: list[Provider], random: Any
+) -> None:
+    folder = tmp_path_factory.mktemp("files")
+    paths = []
+    for i, p in enumerate(profiles_):
+        data = p.model_copy(update={"id": f"p{i}", "name": f"P{i}", "aliases": []})
+        path = folder / f"p{i}.yaml"
+        document = {
+            "schema_version": 1,
+            "providers": [data.model_dump(mode="json")],
+            "sources": [SOURCE] if i == 0 else [],
+        }
+        path.write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+        paths.append(str(path))
+
+    def outcome(order: list[str]) -> list[tuple[str, float, int]]:
+        ranked = rank(load_catalogue(order).providers.values(), RUBRIC, DAY)
+        return [(r.provider.id, r.score, r.rank) for r in ranked.results]
+
+    shuffled = list(paths)
+    random.shuffle(shuffled)
+    assert outcome(paths) == outcome(shuffled)
