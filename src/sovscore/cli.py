@@ -44,7 +44,27 @@ class OutputFormat(StrEnum):
 RubricOption = Annotated[
     str | None,
     typer.Option(
-        "--rubric", metavar="FILE", help="Rubric YAML file (default: the bundled rubric)."
+        "--rubric",
+        metavar="NAME|FILE",
+        help="A preset (see `sovscore rubrics`) or a rubric YAML file. Default: default.",
+    ),
+]
+WeightOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--weight",
+        metavar="CRITERION=VALUE",
+        help="Override one criterion's weight for this run; repeatable.",
+    ),
+]
+MinSealOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-seal",
+        min=0,
+        max=4,
+        metavar="N",
+        help="EU CSF rubrics: a provider below SEAL-N on any objective is ineligible.",
     ),
 ]
 ProvidersOption = Annotated[
@@ -161,15 +181,26 @@ def _renderer(fmt: OutputFormat, as_json: bool, no_color: bool) -> Renderer:
 
 
 def _ranked(
-    rubric: str | None, providers: list[str] | None, as_of: str | None
+    rubric: str | None,
+    providers: list[str] | None,
+    as_of: str | None,
+    weights: list[str] | None = None,
+    min_seal: int | None = None,
 ) -> tuple[Ranking, Catalogue]:
-    """Everything `rank` and `show` share: read, validate and score on the day."""
+    """Everything `rank`, `show` and `compare` share: read, validate and score on the day."""
     from .loading import load_catalogue, load_rubric
+    from .rubric import with_weights
     from .scoring import rank
 
     day = _as_of(as_of)
-    loaded_rubric, catalogue = load_rubric(rubric), load_catalogue(providers or None)
-    return rank(catalogue.providers.values(), loaded_rubric, day), catalogue
+    loaded_rubric = with_weights(load_rubric(rubric), weights or [])
+    if min_seal is not None and not loaded_rubric.seal:
+        raise UsageError(
+            f"--min-seal: rubric {loaded_rubric.id!r} has no SEAL levels",
+            hint="use an EU CSF preset such as eu-csf-1.2.1",
+        )
+    catalogue = load_catalogue(providers or None)
+    return rank(catalogue.providers.values(), loaded_rubric, day, min_seal), catalogue
 
 
 @app.command()
@@ -178,6 +209,12 @@ def rank(
     rubric: RubricOption = None,
     providers: ProvidersOption = None,
     as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    eligible_only: Annotated[
+        bool,
+        typer.Option("--eligible-only", help="Only providers shown to meet every gate."),
+    ] = False,
     top: Annotated[
         int | None, typer.Option("--top", min=1, metavar="N", help="Show only the first N.")
     ] = None,
@@ -195,7 +232,16 @@ def rank(
     from dataclasses import replace
 
     renderer = _renderer(fmt, as_json, no_color)
-    ranking, _ = _ranked(rubric, providers, as_of)
+    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
+    if eligible_only:
+        if not any(r.eligibility for r in ranking.results):
+            raise UsageError(
+                f"--eligible-only: rubric {ranking.rubric.id!r} has no gates",
+                hint="use a preset with gates, e.g. secnumcloud-19.6, or --min-seal",
+            )
+        ranking = replace(
+            ranking, results=tuple(r for r in ranking.results if r.eligibility == "eligible")
+        )
     if top is not None:
         ranking = replace(ranking, results=ranking.results[:top])
     _emit(renderer.ranking(ranking))
@@ -214,13 +260,16 @@ def show(
     rubric: RubricOption = None,
     providers: ProvidersOption = None,
     as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """Explain one provider's score, fact by fact, with the sources behind each."""
     renderer = _renderer(fmt, as_json, no_color)
-    _emit(renderer.detail(_detail(name, rubric, providers, as_of)))
+    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal)
+    _emit(renderer.detail(_detail(name, ranking, catalogue)))
 
 
 @app.command()
@@ -234,17 +283,14 @@ def sources(
 ) -> None:
     """List a provider's sources and the facts each one supports."""
     renderer = _renderer(fmt, as_json, no_color)
-    _emit(renderer.sources(_detail(name, None, providers, None)))
+    _emit(renderer.sources(_detail(name, *_ranked(None, providers, None))))
 
 
-def _detail(
-    name: str, rubric: str | None, providers: list[str] | None, as_of: str | None
-) -> Detail:
+def _detail(name: str, ranking: Ranking, catalogue: Catalogue) -> Detail:
     from .citations import citations
     from .lookup import find_provider
     from .render import Detail
 
-    ranking, catalogue = _ranked(rubric, providers, as_of)
     provider = find_provider(name, catalogue.providers.values())
     result = next(r for r in ranking.results if r.provider.id == provider.id)
     cited = citations(provider, catalogue.sources)
@@ -282,6 +328,50 @@ def validate(
     if report.warnings:
         summary += f"; {len(report.warnings)} warnings (--strict fails on them)"
     print(f"sovscore: valid: {summary}", file=sys.stderr)
+
+
+@app.command()
+@reports_errors
+def compare(
+    names: Annotated[
+        list[str], typer.Argument(metavar="NAME NAME [NAME]...", help="Two or more providers.")
+    ],
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Compare providers criterion by criterion: values, points, gaps, and the facts behind them."""
+    from .comparison import compare as side_by_side
+    from .lookup import find_provider
+
+    if len(names) < 2:
+        raise UsageError("compare: expected at least two providers")
+    renderer = _renderer(fmt, as_json, no_color)
+    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal)
+    chosen = [find_provider(name, catalogue.providers.values()).id for name in names]
+    if len(set(chosen)) != len(chosen):
+        raise UsageError(f"compare: a provider is named twice ({', '.join(chosen)})")
+    by_id = {r.provider.id: r for r in ranking.results}
+    _emit(renderer.compare(side_by_side(ranking, [by_id[i] for i in chosen])))
+
+
+@app.command()
+@reports_errors
+def rubrics(
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """List the rubric presets `--rubric NAME` accepts."""
+    from .loading import load_rubric, preset_names
+
+    renderer = _renderer(fmt, as_json, no_color)
+    _emit(renderer.rubrics([load_rubric(name) for name in preset_names()]))
 
 
 @app.command("rubric")

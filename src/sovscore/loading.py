@@ -32,8 +32,28 @@ def bundled_providers() -> str:
     return str(FilePath(__file__).resolve().parents[2] / "providers.yaml")
 
 
-def bundled_rubric() -> str:
-    return str(resources.files("sovscore") / "data" / "default.rubric.yaml")
+def bundled_rubric(name: str = "default") -> str:
+    return str(resources.files("sovscore") / "data" / "rubrics" / f"{name}.yaml")
+
+
+def preset_names() -> list[str]:
+    """The rubric presets shipped with sovscore, usable as `--rubric NAME`."""
+    folder = resources.files("sovscore") / "data" / "rubrics"
+    return sorted(
+        f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml")
+    )
+
+
+def rubric_path(name_or_path: str) -> str:
+    """A file path wins; otherwise a preset name; otherwise a clear error naming the presets."""
+    if name_or_path == STDIN or FilePath(name_or_path).exists():
+        return name_or_path
+    if name_or_path in preset_names():
+        return bundled_rubric(name_or_path)
+    raise UsageError(
+        f"--rubric: no file or preset named {name_or_path!r}",
+        hint=f"presets: {', '.join(preset_names())}; see `sovscore rubrics`",
+    )
 
 
 def max_file_bytes() -> int:
@@ -133,8 +153,8 @@ def yaml_kind(data: object) -> str:
     return f"a {type(data).__name__}"
 
 
-def load_rubric(path: str | None = None) -> Rubric:
-    document = read_document(path or bundled_rubric())
+def load_rubric(name_or_path: str | None = None) -> Rubric:
+    document = read_document(rubric_path(name_or_path) if name_or_path else bundled_rubric())
     _expect_mapping(document, "rubric")
     return rubric_from(document)
 

@@ -7,49 +7,15 @@ rubric can be checked before anything is scored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
 
 from .countries import EEA
+from .csf import CSF_MEASURES
+from .findings import Finding, Measure, Value, unique
+from .jurisdiction import JURISDICTION_MEASURES
 from .profile import PartnershipKind, Provider
 from .qualifications import STATUSES, scheme_statuses
 
-Value = str | float | bool
-
-
-@dataclass(frozen=True)
-class Finding:
-    """What a measure found: a value (None when the facts are unknown), why, and on what sources."""
-
-    value: Value | None
-    reason: str
-    sources: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Measure:
-    name: str
-    kind: Literal["category", "number", "boolean"]
-    description: str
-    function: Callable[[Provider, dt.date], Finding]
-    values: tuple[str, ...] = ()
-    """The values a category measure yields, in order from most to least sovereign."""
-    reads: tuple[str, ...] = ()
-    """The profile fields its value rests on: the facts that must cite a source."""
-
-    def table_keys(self) -> tuple[str, ...]:
-        if self.kind == "boolean":
-            return ("true", "false")
-        return self.values
-
-
-def _unique(*groups: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for group in groups:
-        for item in group:
-            seen.setdefault(item, None)
-    return tuple(seen)
+__all__ = ["MEASURES", "NUMBER_RANGE", "Finding", "Measure", "Value"]
 
 
 def _pct(value: float) -> str:
@@ -61,7 +27,7 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
     if ownership is None or ownership.holders is None:
         return Finding(None, "shareholders not known")
     holders = ownership.holders
-    sources = _unique(ownership.sources, *(h.sources for h in holders))
+    sources = unique(ownership.sources, *(h.sources for h in holders))
     inside = [h for h in holders if h.country in countries]
     if any(h.capital is None and h.capital_min is None for h in inside):
         if ownership.complete and holders and len(inside) == len(holders):
@@ -81,7 +47,9 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
     )
     if exact:
         return Finding(total, f"{_pct(total)} held by {label} holders: {named}", sources)
-    return Finding(total, f"at least {_pct(total)} held by {label} holders: {named}", sources)
+    return Finding(
+        total, f"at least {_pct(total)} held by {label} holders: {named}", sources, lower_bound=True
+    )
 
 
 def french_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
@@ -150,7 +118,7 @@ def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
         strongest = max(ties, key=lambda t: US_PARTNERSHIP_VALUES.index(t[0]))
         others = [t for t in ties if t is not strongest]
         reason = strongest[1] + (f"; also {'; '.join(t[1] for t in others)}" if others else "")
-        return Finding(strongest[0], reason, _unique(*(t[2] for t in ties)))
+        return Finding(strongest[0], reason, unique(*(t[2] for t in ties)))
     if partnerships is None:
         return Finding(None, "partnerships not known")
     if not partnerships.sources:
@@ -164,7 +132,7 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
     best = next((s for s in statuses if s.status != "none"), None)
     if best is None:
         checks = [c for c in provider.register_checks if c.scheme == "secnumcloud"]
-        checked = _unique(
+        checked = unique(
             *(c.sources for c in checks),
             *(e.sources for s in statuses for e in s.qualification.history),
         )
@@ -175,7 +143,7 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
         return Finding("none", f"no SecNumCloud qualification or application on {as_of}", checked)
     event = best.event
     offer = best.qualification.offer
-    sources = _unique(*(e.sources for e in best.evidence))
+    sources = unique(*(e.sources for e in best.evidence))
     when = ""
     if event is not None:
         when = f"{'by ' if event.bound else 'on '}{event.date}"
@@ -297,6 +265,8 @@ MEASURES: dict[str, Measure] = {
             extraterritorial_exposure,
             reads=("extraterritorial_exposure",),
         ),
+        *JURISDICTION_MEASURES,
+        *CSF_MEASURES,
     )
 }
 

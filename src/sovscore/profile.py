@@ -101,6 +101,11 @@ class Ownership(Model):
     complete: bool | None = Field(
         default=None, description="True when the listed holders own all the capital between them."
     )
+    non_eu_veto_or_board: bool | None = Field(
+        default=None,
+        description="Whether an entity from outside the EU holds a veto or may appoint the majority "
+        "of the boards (SecNumCloud 19.6 b); null when not known.",
+    )
     controlled_by: Country | None = Field(
         description="Country of those who control the provider; null when unknown."
     )
@@ -177,6 +182,11 @@ class DataResidency(Model):
     exclusive: bool | None = None
     contractual: bool | None = None
     non_eu_admin: bool | None = None
+    non_eu_access: bool | None = Field(
+        default=None,
+        description="Whether a third party established or controlled outside the EU (a technology "
+        "supplier, a subcontractor) can technically obtain customer data (SecNumCloud 19.6 c).",
+    )
     scope: str | None = None
     note: str | None = None
     sources: SourceIds = Field(default_factory=list)
@@ -190,6 +200,23 @@ class ExtraterritorialExposure(Model):
     laws: list[Law] = Field(default_factory=list)
     reason: str | None = None
     sources: SourceIds = Field(default_factory=list)
+
+
+CsfObjective = Literal["SOV-1", "SOV-2", "SOV-3", "SOV-4", "SOV-5", "SOV-6", "SOV-7", "SOV-8"]
+
+
+class CsfAssessment(Model):
+    """A published assessment of one EU Cloud Sovereignty Framework objective."""
+
+    objective: CsfObjective
+    seal: Annotated[int, Field(ge=0, le=4)]
+    score: Percent | None = Field(
+        default=None, description="Score as % of the objective's maximum, when published."
+    )
+    assessed_by: Text
+    date: PartialDate
+    rationale: Text
+    sources: SourceIds = Field(min_length=1)
 
 
 class MarketShare(Model):
@@ -221,6 +248,7 @@ class Provider(Model):
     data_residency: DataResidency | None
     extraterritorial_exposure: ExtraterritorialExposure | None
     market_shares: list[MarketShare] = Field(default_factory=list)
+    csf_assessments: list[CsfAssessment] = Field(default_factory=list)
     notes: str | None = None
 
 

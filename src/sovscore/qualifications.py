@@ -110,3 +110,19 @@ def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[
     """Status of each of the provider's offers under `scheme`, best first."""
     found = [offer_status(q, as_of) for q in provider.qualifications if q.scheme == scheme]
     return sorted(found, key=lambda s: STATUSES.index(s.status))
+
+
+def qualified_under_3_2(provider: Provider, as_of: dt.date) -> tuple[str, tuple[str, ...]] | None:
+    """An offer qualified SecNumCloud 3.2 on the day: ANSSI audited chapters 19.2 and 19.6."""
+    for qualification in provider.qualifications:
+        if qualification.scheme != "secnumcloud":
+            continue
+        status = offer_status(qualification, as_of)
+        if (
+            status.status == "qualified"
+            and status.event is not None
+            and status.event.version == "3.2"
+        ):
+            sources = tuple(dict.fromkeys(s for e in status.evidence for s in e.sources))
+            return qualification.offer, sources
+    return None

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .measures import MEASURES, NUMBER_RANGE
-from .profile import Model, Slug, Text
+from .profile import Model, Text
 from .yamlread import Path
 
 
@@ -34,6 +34,13 @@ def _keys_as_text(value: object) -> object:
 Points = Annotated[float, AfterValidator(_finite_points)]
 
 
+def _values_as_text(value: object) -> object:
+    """`allowed: [true]` names the boolean value as the measure's tables do: 'true'."""
+    if isinstance(value, list):
+        return [str(v).lower() if isinstance(v, bool) else v for v in value]
+    return value
+
+
 class Threshold(Model):
     min: float = Field(allow_inf_nan=False)
     points: Points
@@ -48,13 +55,54 @@ class Criterion(Model):
     rationale: Text
     table: Annotated[dict[str, Points], BeforeValidator(_keys_as_text)] | None = None
     thresholds: list[Threshold] | None = None
+    linear: bool = Field(
+        default=False, description="Points are the measure's number itself (0-100)."
+    )
+    shown_by: Literal["secnumcloud_3.2"] | None = Field(
+        default=None,
+        description="Full points when the facts are unknown but an offer qualified under this "
+        "scheme version on the day shows the requirement met.",
+    )
+
+    def best_points(self) -> float:
+        return max(points for _, points in self.rule_rows())
 
     def rule_rows(self) -> list[tuple[str, float]]:
         """The rule as (value, points) rows, for people to read."""
+        if self.linear:
+            return [("0-100", 100.0)]
         if self.table is not None:
             return list(self.table.items())
         ordered = sorted(self.thresholds or [], key=lambda t: t.min, reverse=True)
         return [(f">= {t.min:g}", t.points) for t in ordered]
+
+
+class Gate(Model):
+    """A condition a provider must meet to be eligible at all, whatever its score."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    label: Text
+    article: str | None = Field(default=None, description="Where the framework says so.")
+    measure: Text | None = None
+    criterion: str | None = Field(default=None, description="A criterion whose points are tested.")
+    allowed: Annotated[list[str], BeforeValidator(_values_as_text)] | None = None
+    max: float | None = Field(default=None, allow_inf_nan=False)
+    min: float | None = Field(default=None, allow_inf_nan=False)
+    shown_by: Literal["secnumcloud_3.2"] | None = Field(
+        default=None,
+        description="An offer qualified under this scheme version on the day shows the condition "
+        "met when the profile's own facts cannot (ANSSI audits it).",
+    )
+    rationale: Text
+
+    def rule(self) -> str:
+        if self.allowed is not None:
+            return " or ".join(self.allowed)
+        parts = [
+            f">= {self.min:g}" if self.min is not None else "",
+            f"<= {self.max:g}" if self.max is not None else "",
+        ]
+        return " and ".join(p for p in parts if p)
 
 
 class GradeBand(Model):
@@ -64,13 +112,19 @@ class GradeBand(Model):
 
 class Rubric(Model):
     schema_version: Literal[1]
-    id: Slug
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
     version: Text
     title: Text
     description: Text
     unknown: Literal["zero", "exclude"] = "zero"
+    source: str | None = Field(default=None, description="The text the rubric follows.")
     grades: list[GradeBand] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)
+    gates: list[Gate] = Field(default_factory=list)
+    seal: bool = Field(
+        default=False,
+        description="EU CSF: report the overall SEAL, the lowest SEAL level among the criteria.",
+    )
 
     def normalised_weights(self) -> dict[str, float]:
         total = math.fsum(c.weight for c in self.criteria)
@@ -102,8 +156,17 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
                 )
             )
             continue
-        if (criterion.table is None) == (criterion.thresholds is None):
-            problems.append((path, "expected exactly one rule: `table` or `thresholds`"))
+        rules = [criterion.table is not None, criterion.thresholds is not None, criterion.linear]
+        if sum(rules) != 1:
+            problems.append(
+                (path, "expected exactly one rule: `table`, `thresholds` or `linear: true`")
+            )
+            continue
+        if criterion.linear:
+            if measure.kind != "number":
+                problems.append(
+                    ((*path, "linear"), f"measure {measure.name} yields values: use `table`")
+                )
             continue
         if criterion.table is not None:
             if measure.kind == "number":
@@ -156,6 +219,7 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
                 "weights add up to more than the largest number (expected smaller weights: only their ratios matter)",
             )
         )
+    problems.extend(_check_gates(rubric))
     bands = [b.min for b in rubric.grades]
     if 0 not in bands:
         problems.append((("grades",), "expected a grade band starting at min 0"))
@@ -166,7 +230,82 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
     return problems
 
 
+def with_weights(rubric: Rubric, overrides: list[str]) -> Rubric:
+    """The rubric with `CRITERION=VALUE` weights for one run; a bad override is a usage error."""
+    from .errors import UsageError
+
+    weights = {c.id: c.weight for c in rubric.criteria}
+    for override in overrides:
+        name, sep, text = override.partition("=")
+        name = name.strip()
+        if not sep or name not in weights:
+            known = ", ".join(weights)
+            raise UsageError(
+                f"--weight {override!r}: expected CRITERION=VALUE with a criterion of "
+                f"{rubric.id!r} ({known})"
+            )
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0:
+            raise UsageError(f"--weight {override!r}: expected a finite weight of 0 or more")
+        weights[name] = value
+    if not overrides:
+        return rubric
+    if not sum(weights.values()) > 0 or math.isinf(sum(weights.values())):
+        raise UsageError("--weight: expected at least one positive weight, and a finite total")
+    criteria = [c.model_copy(update={"weight": weights[c.id]}) for c in rubric.criteria]
+    return rubric.model_copy(update={"criteria": criteria})
+
+
+def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
+    problems: list[tuple[Path, str]] = []
+    criteria = {c.id for c in rubric.criteria}
+    seen: set[str] = set()
+    for index, gate in enumerate(rubric.gates):
+        path: Path = ("gates", index)
+        if gate.id in seen:
+            problems.append(((*path, "id"), f"duplicate gate id {gate.id!r}"))
+        seen.add(gate.id)
+        if (gate.measure is None) == (gate.criterion is None):
+            problems.append((path, "expected exactly one of `measure` or `criterion`"))
+            continue
+        if gate.criterion is not None and gate.criterion not in criteria:
+            problems.append(
+                ((*path, "criterion"), f"no criterion {gate.criterion!r} in this rubric")
+            )
+            continue
+        measure = MEASURES.get(gate.measure) if gate.measure else None
+        if gate.measure is not None and measure is None:
+            problems.append(
+                (
+                    (*path, "measure"),
+                    f"unknown measure {gate.measure!r} (expected one of: {', '.join(sorted(MEASURES))})",
+                )
+            )
+            continue
+        numeric = gate.criterion is not None or (measure is not None and measure.kind == "number")
+        if numeric:
+            if gate.allowed is not None or (gate.min is None and gate.max is None):
+                problems.append((path, "expected `min` and/or `max` (a number is tested)"))
+        elif gate.allowed is None or gate.min is not None or gate.max is not None:
+            problems.append((path, "expected `allowed`: the values that pass"))
+        elif measure is not None:
+            for value in gate.allowed:
+                if value not in measure.table_keys():
+                    problems.append(
+                        (
+                            (*path, "allowed"),
+                            f"{measure.name} never yields {value!r} (expected: {', '.join(measure.table_keys())})",
+                        )
+                    )
+    return problems
+
+
 def points_for(criterion: Criterion, value: float | str | bool) -> float:
+    if criterion.linear:
+        return min(100.0, max(0.0, float(value)))
     if criterion.table is not None:
         key = str(value).lower() if isinstance(value, bool) else str(value)
         return criterion.table[key]

@@ -9,8 +9,11 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from .checks import ScoreWarning, warnings_for
+from .findings import Finding
+from .gates import Eligibility, GateResult, GateStatus, eligibility_of, evaluate_gates
 from .measures import MEASURES, Value
 from .profile import Provider
+from .qualifications import qualified_under_3_2
 from .rubric import Rubric, points_for
 
 
@@ -28,6 +31,8 @@ class CriterionResult:
     status: Literal["scored", "unknown"]
     reason: str
     sources: tuple[str, ...]
+    seal: int | None = None
+    """EU CSF objectives: the SEAL level found, None when it cannot be shown."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,13 @@ class ProviderResult:
     criteria: tuple[CriterionResult, ...]
     warnings: tuple[ScoreWarning, ...]
     rank: int = 0
+    gates: tuple[GateResult, ...] = ()
+    eligibility: Eligibility | None = None
+    """None when the rubric has no gates; otherwise eligible, ineligible or cannot_be_shown."""
+    seal: int | None = None
+    """EU CSF: the overall SEAL (the lowest objective SEAL) when every objective's is known."""
+    seal_at_most: int | None = None
+    """EU CSF: the lowest SEAL among the objectives known; the overall SEAL cannot be higher."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +60,25 @@ class Ranking:
     as_of: dt.date
     weights: dict[str, float]
     results: tuple[ProviderResult, ...]
+    min_seal: int | None = None
 
 
-def score_provider(provider: Provider, rubric: Rubric, as_of: dt.date) -> ProviderResult:
+def score_provider(
+    provider: Provider, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
+) -> ProviderResult:
     weights = rubric.normalised_weights()
     criteria: list[CriterionResult] = []
     for criterion in rubric.criteria:
         finding = MEASURES[criterion.measure].function(provider, as_of)
+        points = points_for(criterion, finding.value) if finding.value is not None else None
+        if finding.value is None and criterion.shown_by == "secnumcloud_3.2":
+            offer = qualified_under_3_2(provider, as_of)
+            if offer is not None:
+                reason = (
+                    f"shown by the SecNumCloud 3.2 qualification of {offer[0]!r} ({finding.reason})"
+                )
+                finding = Finding("shown", reason, offer[1])
+                points = criterion.best_points()
         known = finding.value is not None
         criteria.append(
             CriterionResult(
@@ -62,12 +86,13 @@ def score_provider(provider: Provider, rubric: Rubric, as_of: dt.date) -> Provid
                 label=criterion.label,
                 measure=criterion.measure,
                 value=finding.value,
-                points=points_for(criterion, finding.value) if finding.value is not None else None,
+                points=points,
                 weight=weights[criterion.id],
                 contribution=0.0,
                 status="scored" if known else "unknown",
                 reason=finding.reason,
                 sources=finding.sources,
+                seal=finding.seal,
             )
         )
     coverage = math.fsum(c.weight for c in criteria if c.status == "scored")
@@ -79,6 +104,13 @@ def score_provider(provider: Provider, rubric: Rubric, as_of: dt.date) -> Provid
         for c in criteria
     ]
     score = min(100.0, max(0.0, math.fsum(c.contribution for c in criteria)))
+    seals = [c.seal for c in criteria]
+    levels: list[int] = [level for level in seals if level is not None]
+    seal = min(levels) if rubric.seal and levels and len(levels) == len(seals) else None
+    at_most = min(levels) if rubric.seal and levels else None
+    gates = evaluate_gates(provider, rubric, as_of, {c.id: c.points for c in criteria})
+    if rubric.seal and min_seal is not None:
+        gates.append(_seal_gate(criteria, min_seal))
     return ProviderResult(
         provider=provider,
         score=score,
@@ -86,18 +118,49 @@ def score_provider(provider: Provider, rubric: Rubric, as_of: dt.date) -> Provid
         coverage=coverage,
         criteria=tuple(criteria),
         warnings=tuple(warnings_for(provider, as_of)),
+        gates=tuple(gates),
+        eligibility=eligibility_of(gates) if gates else None,
+        seal=seal,
+        seal_at_most=at_most,
     )
 
 
-def rank(providers: Iterable[Provider], rubric: Rubric, as_of: dt.date) -> Ranking:
-    """Highest score first (as shown, to one decimal); equal scores share a rank, ordered by id."""
+def _seal_gate(criteria: list[CriterionResult], minimum: int) -> GateResult:
+    """The tender's gate: every objective at SEAL `minimum` or more (the lowest SEAL decides)."""
+    below = [c for c in criteria if c.seal is not None and c.seal < minimum]
+    unknown = [c for c in criteria if c.seal is None]
+    label = f"SEAL-{minimum} or more on every objective"
+    status: GateStatus
+    if below:
+        status, reason = "fail", "below: " + ", ".join(f"{c.label} SEAL-{c.seal}" for c in below)
+    elif unknown:
+        status, reason = "unknown", "cannot be shown: " + ", ".join(c.label for c in unknown)
+    else:
+        status, reason = "pass", "every objective at SEAL-" + str(minimum) + " or more"
+    sources = tuple(dict.fromkeys(s for c in below or criteria for s in c.sources))
+    return GateResult("min_seal", label, "CSF §4 (tender minimum)", status, reason, sources)
+
+
+_GROUP = {None: 0, "eligible": 0, "cannot_be_shown": 1, "ineligible": 2}
+
+
+def rank(
+    providers: Iterable[Provider], rubric: Rubric, as_of: dt.date, min_seal: int | None = None
+) -> Ranking:
+    """Eligible first, then those whose eligibility cannot be shown, then the ineligible; within
+    each, highest score first (as shown, to one decimal); equal places share a rank, by id."""
     scored = sorted(
-        (score_provider(p, rubric, as_of) for p in providers),
-        key=lambda r: (-round(r.score, 1), r.provider.id),
+        (score_provider(p, rubric, as_of, min_seal) for p in providers),
+        key=lambda r: (_GROUP[r.eligibility], -round(r.score, 1), r.provider.id),
     )
     ranked: list[ProviderResult] = []
     for position, result in enumerate(scored, start=1):
-        tied = ranked and round(ranked[-1].score, 1) == round(result.score, 1)
-        place = ranked[-1].rank if tied else position
+        previous = ranked[-1] if ranked else None
+        tied = (
+            previous is not None
+            and _GROUP[previous.eligibility] == _GROUP[result.eligibility]
+            and round(previous.score, 1) == round(result.score, 1)
+        )
+        place = previous.rank if tied and previous is not None else position
         ranked.append(replace(result, rank=place))
-    return Ranking(rubric, as_of, rubric.normalised_weights(), tuple(ranked))
+    return Ranking(rubric, as_of, rubric.normalised_weights(), tuple(ranked), min_seal)

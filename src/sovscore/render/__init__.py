@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from ..citations import Citation
+from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 
@@ -38,6 +39,10 @@ class Renderer(Protocol):
     def sources(self, detail: Detail) -> str: ...
 
     def rubric(self, rubric: Rubric) -> str: ...
+
+    def rubrics(self, rubrics: list[Rubric]) -> str: ...
+
+    def compare(self, comparison: Comparison) -> str: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:

@@ -7,10 +7,11 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
+from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .data import citation_list, criterion, provider
+from .data import citation_list, compare_document, criterion, provider, rubrics_document
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -40,13 +41,16 @@ def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
 class CsvRenderer:
     def ranking(self, ranking: Ranking) -> str:
         ids = [c.id for c in ranking.rubric.criteria]
-        header = ["rank", "id", "name", "score", "grade", "coverage"]
+        extra = ["seal", "seal_at_most"] if ranking.rubric.seal else []
+        if any(r.eligibility for r in ranking.results):
+            extra += ["eligibility", "failed_gates", "unshown_gates"]
+        header = ["rank", "id", "name", "score", "grade", "coverage", *extra]
         header += [f"{i}_{part}" for i in ids for part in ("value", "points")]
         header.append("warnings")
         rows = []
         for result in ranking.results:
-            row = provider(result)
-            cells = [row[k] for k in ("rank", "id", "name", "score", "grade", "coverage")]
+            row = provider(result, ranking.rubric)
+            cells = [row.get(k) for k in header[: 6 + len(extra)]]
             for c in row["criteria"]:
                 cells += [c["value"], c["points"]]
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
@@ -70,3 +74,24 @@ class CsvRenderer:
             for value, points in c.rule_rows():
                 rows.append([c.id, c.label, round(weights[c.id], 6), c.measure, value, points])
         return _write(["criterion", "label", "weight", "measure", "value", "points"], rows)
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        rows = rubrics_document(rubrics)["rubrics"]
+        keys = ["id", "version", "title", "criteria", "gates", "seal", "source"]
+        return _write(keys, [[r[k] for k in keys] for r in rows])
+
+    def compare(self, comparison: Comparison) -> str:
+        keys = ["value", "points", "contribution", "status", "reason", "sources"]
+        rows = []
+        for row in compare_document(comparison)["criteria"]:
+            for cell in row["cells"]:
+                rows.append(
+                    [
+                        row["id"],
+                        cell["provider"],
+                        row["weight"],
+                        *(cell[k] for k in keys),
+                        row["spread"],
+                    ]
+                )
+        return _write(["criterion", "provider", "weight", *keys, "spread"], rows)

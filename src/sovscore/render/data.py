@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
+from ..comparison import Comparison
+from ..gates import GateResult
 from ..rubric import Rubric
 from ..scoring import CriterionResult, ProviderResult, Ranking
 from . import Detail
@@ -17,6 +19,8 @@ def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> dict[str, Any]:
         "id": rubric.id,
         "version": rubric.version,
         "unknown": rubric.unknown,
+        "seal": rubric.seal,
+        "gates": [{"id": g.id, "label": g.label, "article": g.article} for g in rubric.gates],
         "criteria": [
             {"id": c.id, "label": c.label, "weight": round(weights[c.id], 6)}
             for c in rubric.criteria
@@ -34,10 +38,41 @@ def criterion(result: CriterionResult) -> dict[str, Any]:
         "status": result.status,
         "reason": result.reason,
         "sources": list(result.sources),
+        **({"seal": result.seal} if result.measure.startswith("csf_") else {}),
     }
 
 
-def provider(result: ProviderResult) -> dict[str, Any]:
+def gate(result: GateResult) -> dict[str, Any]:
+    return {
+        "id": result.id,
+        "label": result.label,
+        "article": result.article,
+        "status": result.status,
+        "reason": result.reason,
+        "sources": list(result.sources),
+    }
+
+
+def eligibility(result: ProviderResult) -> dict[str, Any]:
+    """Present only when the rubric has gates: eligible is true only when every gate is shown met."""
+    if result.eligibility is None:
+        return {}
+    return {
+        "eligible": result.eligibility == "eligible",
+        "eligibility": result.eligibility,
+        "failed_gates": [g.id for g in result.gates if g.status == "fail"],
+        "unshown_gates": [g.id for g in result.gates if g.status == "unknown"],
+        "gates": [gate(g) for g in result.gates],
+    }
+
+
+def seal(result: ProviderResult, rubric: Rubric) -> dict[str, Any]:
+    if not rubric.seal:
+        return {}
+    return {"seal": result.seal, "seal_at_most": result.seal_at_most}
+
+
+def provider(result: ProviderResult, rubric: Rubric | None = None) -> dict[str, Any]:
     return {
         "rank": result.rank,
         "id": result.provider.id,
@@ -45,6 +80,8 @@ def provider(result: ProviderResult) -> dict[str, Any]:
         "score": round(result.score, 1),
         "grade": result.grade,
         "coverage": round(result.coverage, 4),
+        **(seal(result, rubric) if rubric is not None else {}),
+        **eligibility(result),
         "criteria": [criterion(c) for c in result.criteria],
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }
@@ -56,7 +93,8 @@ def ranking_document(ranking: Ranking) -> dict[str, Any]:
         "sovscore_version": __version__,
         "as_of": ranking.as_of.isoformat(),
         "rubric": rubric_summary(ranking.rubric, ranking.weights),
-        "providers": [provider(r) for r in ranking.results],
+        **({"min_seal": ranking.min_seal} if ranking.min_seal is not None else {}),
+        "providers": [provider(r, ranking.rubric) for r in ranking.results],
     }
 
 
@@ -67,7 +105,7 @@ def detail_document(detail: Detail) -> dict[str, Any]:
         "sovscore_version": __version__,
         "as_of": ranking.as_of.isoformat(),
         "rubric": rubric_summary(ranking.rubric, ranking.weights),
-        **provider(detail.result),
+        **provider(detail.result, ranking.rubric),
         "out_of": detail.total,
         "profile": detail.result.provider.model_dump(mode="json"),
         "sources": citation_list(detail),
@@ -95,4 +133,49 @@ def rubric_document(rubric: Rubric) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         **rubric.model_dump(mode="json"),
         "normalised_weights": {k: round(v, 6) for k, v in rubric.normalised_weights().items()},
+    }
+
+
+def compare_document(comparison: Comparison) -> dict[str, Any]:
+    ranking = comparison.ranking
+    ids = [r.provider.id for r in comparison.results]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sovscore_version": __version__,
+        "as_of": ranking.as_of.isoformat(),
+        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        "providers": [
+            {k: v for k, v in provider(r, ranking.rubric).items() if k not in ("criteria", "gates")}
+            for r in comparison.results
+        ],
+        "criteria": [
+            {
+                "id": row.id,
+                "label": row.label,
+                "weight": round(row.weight, 6),
+                "spread": round(row.spread, 2),
+                "leaders": [ids[i] for i in row.leaders],
+                "cells": [{"provider": ids[i], **criterion(c)} for i, c in enumerate(row.cells)],
+            }
+            for row in comparison.rows
+        ],
+        "decisive": [row.id for row in comparison.decisive()],
+    }
+
+
+def rubrics_document(rubrics: list[Rubric]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "rubrics": [
+            {
+                "id": r.id,
+                "version": r.version,
+                "title": r.title,
+                "source": r.source,
+                "criteria": len(r.criteria),
+                "gates": len(r.gates),
+                "seal": r.seal,
+            }
+            for r in rubrics
+        ],
     }

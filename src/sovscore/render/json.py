@@ -5,10 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
-from .data import detail_document, ranking_document, rubric_document, sources_document
+from .data import (
+    compare_document,
+    detail_document,
+    ranking_document,
+    rubric_document,
+    rubrics_document,
+    sources_document,
+)
 
 
 def _dump(document: dict[str, Any]) -> str:
@@ -27,3 +35,9 @@ class JsonRenderer:
 
     def rubric(self, rubric: Rubric) -> str:
         return _dump(rubric_document(rubric))
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        return _dump(rubrics_document(rubrics))
+
+    def compare(self, comparison: Comparison) -> str:
+        return _dump(compare_document(comparison))

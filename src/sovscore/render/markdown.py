@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
@@ -89,6 +90,52 @@ class MarkdownRenderer:
             f"  supports: {_cell('; '.join(c.supports))}\n"
             for c in detail.citations
         )
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        rows = [
+            [
+                r.id,
+                r.version,
+                r.title,
+                str(len(r.criteria)),
+                str(len(r.gates)),
+                "yes" if r.seal else "",
+            ]
+            for r in rubrics
+        ]
+        return "## Rubric presets\n\n" + _table(
+            ["Name", "Version", "Title", "Criteria", "Gates", "SEAL"], rows
+        )
+
+    def compare(self, comparison: Comparison) -> str:
+        results = comparison.results
+        header = ["Criterion", *(r.provider.name for r in results), "Gap"]
+        rows = [
+            [
+                f"{row.label} ({percent(row.weight)})",
+                *(
+                    f"{show_value(c.value)}: {_points(c.points)} pts, +{c.contribution:.1f}"
+                    for c in row.cells
+                ),
+                f"{row.spread:.1f}",
+            ]
+            for row in comparison.rows
+        ]
+        rows.append(
+            ["Score", *(f"{one_decimal(r.score)} ({r.grade}, rank {r.rank})" for r in results), ""]
+        )
+        out = [
+            f"## Comparison as of {comparison.ranking.as_of} (rubric {_cell(comparison.ranking.rubric.id)})\n\n",
+            _table(header, rows),
+        ]
+        out.append("\n### What explains the gaps\n\n")
+        for row in comparison.decisive():
+            out.append(f"- **{_cell(row.label)}** ({row.spread:.1f} points apart)\n")
+            for r, cell in zip(results, row.cells, strict=True):
+                out.append(
+                    f"  - {_cell(r.provider.name)}: {_cell(cell.reason)} ({_cell(', '.join(cell.sources) or 'no source')})\n"
+                )
+        return "".join(out)
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()

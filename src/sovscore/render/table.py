@@ -9,12 +9,25 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..comparison import Comparison
 from ..profile import Provider
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 from . import Detail, Style
-from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
+from .text import (
+    ELIGIBILITY_MARK,
+    citation_line,
+    clean,
+    gate_names,
+    identity_facts,
+    one_decimal,
+    percent,
+    seal_text,
+    show_value,
+)
 
+MAX_CRITERIA_COLUMNS = 5
+_ELIGIBILITY_STYLE = {"yes": "green", "no": "red", "not shown": "yellow"}
 _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "E": "red"}
 
 
@@ -65,18 +78,35 @@ class TableRenderer:
         table.add_column("Score", justify="right")
         table.add_column("", no_wrap=True)
         table.add_column("Grade", justify="center")
-        for c in rubric.criteria:
+        gated = any(r.eligibility is not None for r in ranking.results)
+        if rubric.seal:
+            table.add_column("SEAL", no_wrap=True)
+        if gated:
+            table.add_column("Eligible")
+        # Past five criteria the columns no longer fit: `show` and --json give each one.
+        columns = rubric.criteria if len(rubric.criteria) <= MAX_CRITERIA_COLUMNS else []
+        for c in columns:
             table.add_column(c.label, justify="right")
         table.add_column("Coverage", justify="right")
+        if gated:
+            table.add_column("Failed gates", overflow="fold")
         for r in ranking.results:
+            extra: list[RenderableType] = []
+            if rubric.seal:
+                extra.append(Text(seal_text(r.seal, r.seal_at_most)))
+            if gated:
+                mark = ELIGIBILITY_MARK.get(r.eligibility or "", "")
+                extra.append(Text(mark, style=_ELIGIBILITY_STYLE.get(mark, "")))
             table.add_row(
                 str(r.rank),
                 _text(r.provider.name),
                 Text(one_decimal(r.score), style="bold"),
                 _bar(r.score),
                 Text(r.grade, style=_GRADE_STYLE.get(r.grade, "")),
-                *(_points(c.points) for c in r.criteria),
+                *extra,
+                *(_points(c.points) for c in r.criteria[: len(columns)]),
                 Text(percent(r.coverage), style="" if r.coverage >= 1 else "yellow"),
+                *([_text(gate_names(r, "fail"))] if gated else []),
             )
         return self._render(table)
 
@@ -91,7 +121,11 @@ class TableRenderer:
             f"  rank {result.rank} of {detail.total}  coverage {percent(result.coverage)}"
             f"  as of {detail.ranking.as_of}  rubric {detail.ranking.rubric.id}"
         )
+        if detail.ranking.rubric.seal:
+            heading.append(f"  {seal_text(result.seal, result.seal_at_most)}")
         parts: list[RenderableType] = [heading, _identity(provider), _criteria(result, detail)]
+        if result.gates:
+            parts.append(_gates(result))
         if result.warnings:
             warnings = Text("Warnings\n", style="bold yellow")
             for w in result.warnings:
@@ -128,6 +162,75 @@ class TableRenderer:
                 _text("\n".join(c.supports)),
             )
         return self._render(table)
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        table = Table(
+            box=box.SIMPLE_HEAVY, title="Rubric presets (--rubric NAME)", title_justify="left"
+        )
+        table.add_column("Name", no_wrap=True)
+        table.add_column("Version")
+        table.add_column("Title", ratio=1)
+        table.add_column("Criteria", justify="right")
+        table.add_column("Gates", justify="right")
+        table.add_column("SEAL")
+        for r in rubrics:
+            table.add_row(
+                Text(r.id, style="cyan"),
+                _text(r.version),
+                _text(r.title),
+                str(len(r.criteria)),
+                str(len(r.gates)),
+                "yes" if r.seal else "",
+            )
+        return self._render(table)
+
+    def compare(self, comparison: Comparison) -> str:
+        ranking = comparison.ranking
+        results = comparison.results
+        head = Text(
+            f"Compared as of {ranking.as_of}, rubric {ranking.rubric.id} {ranking.rubric.version}\n",
+            style="bold",
+        )
+        table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
+        table.add_column("Criterion (weight)")
+        for r in results:
+            table.add_column(clean(r.provider.name), ratio=1)
+        table.add_column("Gap", justify="right")
+        for row in comparison.rows:
+            cells: list[RenderableType] = []
+            for index, cell in enumerate(row.cells):
+                text = Text(
+                    clean(show_value(cell.value)) + "\n",
+                    style="" if cell.status == "scored" else "yellow",
+                )
+                text.append(
+                    f"{_points(cell.points)} pts, +{cell.contribution:.1f}",
+                    style="bold green" if index in row.leaders and row.spread > 0 else "",
+                )
+                cells.append(text)
+            table.add_row(
+                _text(f"{row.label} ({percent(row.weight)})"), *cells, f"{row.spread:.1f}"
+            )
+        totals: list[RenderableType] = [
+            Text(f"{one_decimal(r.score)} ({r.grade}, rank {r.rank})", style="bold")
+            for r in results
+        ]
+        table.add_row(
+            Text("Score", style="bold"),
+            *totals,
+            f"{max(r.score for r in results) - min(r.score for r in results):.1f}",
+        )
+        why = Text("What explains the gaps (largest first)\n", style="bold")
+        for row in comparison.decisive():
+            why.append(f"  {clean(row.label)}: {row.spread:.1f} points apart\n", style="bold")
+            for r, cell in zip(results, row.cells, strict=True):
+                sources = ", ".join(cell.sources) or "no source"
+                why.append(
+                    f"    {clean(r.provider.name)}: {clean(cell.reason)} [{clean(sources)}]\n"
+                )
+        if not comparison.decisive():
+            why.append("  no criterion separates them\n")
+        return self._render(head, table, why)
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()
@@ -187,6 +290,27 @@ def _criteria(result: ProviderResult, detail: Detail) -> RenderableType:
             f"{c.contribution:.1f}",
             _text(c.reason),
             _text("\n".join(c.sources) or "none", "" if c.sources else "red"),
+        )
+    return table
+
+
+def _gates(result: ProviderResult) -> RenderableType:
+    mark = ELIGIBILITY_MARK.get(result.eligibility or "", "")
+    table = Table(box=box.SIMPLE_HEAVY, title=f"Eligibility: {mark}", title_justify="left")
+    table.add_column("Gate")
+    table.add_column("Article")
+    table.add_column("Result")
+    table.add_column("Why", ratio=1)
+    table.add_column("Sources", overflow="fold")
+    style = {"pass": "green", "fail": "red", "unknown": "yellow"}
+    for g in result.gates:
+        status = {"pass": "met", "fail": "failed", "unknown": "not shown"}[g.status]
+        table.add_row(
+            _text(g.label),
+            _text(g.article or ""),
+            Text(status, style=style[g.status]),
+            _text(g.reason),
+            _text("\n".join(g.sources) or "none"),
         )
     return table
 

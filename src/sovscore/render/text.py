@@ -6,6 +6,7 @@ import re
 
 from ..measures import Value
 from ..profile import Holder, Provider, Source
+from ..scoring import ProviderResult
 
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
@@ -80,3 +81,20 @@ def citation_line(source: Source) -> str:
         else f"undated, read {source.accessed or 'on an unknown day'}"
     )
     return f"{source.title}. {source.publisher}, {when}. {source.url}"
+
+
+ELIGIBILITY_MARK = {"eligible": "yes", "ineligible": "no", "cannot_be_shown": "not shown"}
+
+
+def seal_text(seal: int | None, at_most: int | None) -> str:
+    """'SEAL-2'; '<= SEAL-2' when some objective cannot be shown; '?' when none can."""
+    if seal is not None:
+        return f"SEAL-{seal}"
+    if at_most is not None:
+        return f"<= SEAL-{at_most}"
+    return "?"
+
+
+def gate_names(result: ProviderResult, status: str) -> str:
+    """The gates with that status, by article when the rubric gives one."""
+    return ", ".join(dict.fromkeys(g.article or g.id for g in result.gates if g.status == status))

@@ -1,0 +1,170 @@
+"""The EU Cloud Sovereignty Framework's eight objectives (SOV-1..SOV-8), each as a SEAL level 0-4.
+
+A published assessment in the profile wins. Without one, a level is derived from the profile's
+facts by the documented rules below, capped where the facts cannot show more, and "cannot be shown"
+where no fact bears on the objective: the framework's overall SEAL is the lowest objective SEAL,
+so a guess anywhere would be a guess overall. Derived scores are SEAL / 4 of the objective's maximum.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .findings import Finding, Measure
+from .profile import CsfAssessment, Provider
+
+Derivation = Callable[[Provider, dt.date], Finding]
+STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
+
+
+def _core(name: str, provider: Provider, as_of: dt.date) -> Finding:
+    from .measures import MEASURES
+
+    return MEASURES[name].function(provider, as_of)
+
+
+def _seal(level: int, reason: str, sources: tuple[str, ...]) -> Finding:
+    return Finding(level * 25.0, f"SEAL-{level} (derived): {reason}", sources, seal=level)
+
+
+def _unknown(reason: str) -> Finding:
+    return Finding(None, f"SEAL cannot be shown: {reason}")
+
+
+def sov1_strategic(provider: Provider, as_of: dt.date) -> Finding:
+    control = _core("non_eu_control", provider, as_of)
+    if control.value is None:
+        return _unknown("who controls the provider is not known")
+    if control.value:
+        return _seal(0, f"decisive authority outside the EU ({control.reason})", control.sources)
+    ties = _core("us_partnership", provider, as_of)
+    if ties.value in STRONG_US_TIES:
+        return _seal(2, f"EU-controlled, but {ties.reason}", control.sources + ties.sources)
+    return _seal(
+        3,
+        f"EU-controlled ({control.reason}); SEAL-4 needs roadmap facts not recorded",
+        control.sources,
+    )
+
+
+def sov2_legal(provider: Provider, as_of: dt.date) -> Finding:
+    exposure = _core("extraterritorial_exposure", provider, as_of)
+    if exposure.value is None:
+        return _unknown("exposure to non-EU law is not known")
+    if not exposure.value:
+        return _seal(3, f"not exposed to non-EU law: {exposure.reason}", exposure.sources)
+    control = _core("non_eu_control", provider, as_of)
+    level = 0 if control.value else 1
+    return _seal(level, f"exposed to non-EU law: {exposure.reason}", exposure.sources)
+
+
+_RESIDENCY_SEAL = {"france_only": 3, "eu_only": 3, "eu_region": 2, "outside_eu": 1}
+
+
+def sov3_data(provider: Provider, as_of: dt.date) -> Finding:
+    residency = _core("data_residency", provider, as_of)
+    if residency.value is None:
+        return _unknown("where data is stored is not known")
+    level = _RESIDENCY_SEAL[str(residency.value)]
+    return _seal(level, f"data residency {residency.value}: {residency.reason}", residency.sources)
+
+
+def sov4_operational(provider: Provider, as_of: dt.date) -> Finding:
+    admin = _core("admin_from_eu", provider, as_of)
+    if admin.value is None:
+        return _unknown("where the service is administered from is not known")
+    if not admin.value:
+        return _seal(1, admin.reason, admin.sources)
+    ties = _core("us_partnership", provider, as_of)
+    if ties.value in STRONG_US_TIES:
+        return _seal(2, f"{admin.reason}, but {ties.reason}", admin.sources + ties.sources)
+    return _seal(3, admin.reason, admin.sources)
+
+
+def sov5_supply_chain(provider: Provider, as_of: dt.date) -> Finding:
+    ties = _core("us_partnership", provider, as_of)
+    if ties.value in STRONG_US_TIES:
+        return _seal(1, f"core technology from a US company: {ties.reason}", ties.sources)
+    if ties.value == "none":
+        return _seal(
+            2,
+            "no US partner; hardware origin not recorded (the Commission deems "
+            "SEAL-4 out of reach today for chips and hardware)",
+            ties.sources,
+        )
+    return _unknown("the supply chain is not recorded")
+
+
+def sov6_technology(provider: Provider, as_of: dt.date) -> Finding:
+    ties = _core("us_partnership", provider, as_of)
+    if ties.value in STRONG_US_TIES:
+        return _seal(1, f"proprietary non-EU technology stack: {ties.reason}", ties.sources)
+    return _unknown("openness of APIs, licences and standards is not recorded")
+
+
+def sov7_security(provider: Provider, as_of: dt.date) -> Finding:
+    status = _core("secnumcloud_status", provider, as_of)
+    if status.value == "qualified":
+        return _seal(3, f"SecNumCloud qualified: {status.reason}", status.sources)
+    return _unknown("no SecNumCloud qualification; other certifications are not assessed")
+
+
+def sov8_environmental(provider: Provider, as_of: dt.date) -> Finding:
+    return _unknown("environmental facts (PUE, energy, water) are not recorded")
+
+
+DERIVATIONS: dict[str, tuple[str, Derivation]] = {
+    "SOV-1": ("Strategic Sovereignty", sov1_strategic),
+    "SOV-2": ("Legal & Jurisdictional Sovereignty", sov2_legal),
+    "SOV-3": ("Data & AI Sovereignty", sov3_data),
+    "SOV-4": ("Operational Sovereignty", sov4_operational),
+    "SOV-5": ("Supply Chain Sovereignty", sov5_supply_chain),
+    "SOV-6": ("Technology Sovereignty", sov6_technology),
+    "SOV-7": ("Security & Compliance Sovereignty", sov7_security),
+    "SOV-8": ("Environmental Sustainability", sov8_environmental),
+}
+
+
+def _latest_assessment(provider: Provider, objective: str, as_of: dt.date) -> CsfAssessment | None:
+    published = [
+        a for a in provider.csf_assessments if a.objective == objective and a.date.latest() <= as_of
+    ]
+    return max(published, key=lambda a: a.date.latest(), default=None)
+
+
+def objective_measure(objective: str) -> Derivation:
+    _, derive = DERIVATIONS[objective]
+
+    def measure(provider: Provider, as_of: dt.date) -> Finding:
+        assessment = _latest_assessment(provider, objective, as_of)
+        if assessment is None:
+            return derive(provider, as_of)
+        score = assessment.score if assessment.score is not None else assessment.seal * 25.0
+        reason = (
+            f"SEAL-{assessment.seal} (assessed by {assessment.assessed_by}, {assessment.date}): "
+            f"{assessment.rationale}"
+        )
+        return Finding(score, reason, tuple(assessment.sources), seal=assessment.seal)
+
+    return measure
+
+
+CSF_MEASURES: tuple[Measure, ...] = tuple(
+    Measure(
+        f"csf_{objective.lower().replace('-', '')}",
+        "number",
+        f"EU CSF {objective} {name}: score (% of its maximum) and SEAL level; a published "
+        "assessment, or derived from the profile's facts.",
+        objective_measure(objective),
+        reads=(
+            "ownership",
+            "partnerships",
+            "data_residency",
+            "extraterritorial_exposure",
+            "qualifications",
+            "csf_assessments",
+        ),
+    )
+    for objective, (name, _) in DERIVATIONS.items()
+)

@@ -1,0 +1,94 @@
+"""Eligibility: the rubric's gates, each passed, failed, or not shown by the facts.
+
+A gate never passes on silence: an unknown fact makes it "unknown", and a provider with any gate
+unknown (and none failed) is "cannot be shown" eligible, never eligible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .findings import Finding
+from .qualifications import qualified_under_3_2
+
+if TYPE_CHECKING:
+    from .profile import Provider
+    from .rubric import Gate, Rubric
+
+GateStatus = Literal["pass", "fail", "unknown"]
+Eligibility = Literal["eligible", "ineligible", "cannot_be_shown"]
+
+
+@dataclass(frozen=True)
+class GateResult:
+    id: str
+    label: str
+    article: str | None
+    status: GateStatus
+    reason: str
+    sources: tuple[str, ...]
+
+
+def evaluate_gates(
+    provider: Provider, rubric: Rubric, as_of: dt.date, points: dict[str, float | None]
+) -> list[GateResult]:
+    return [_evaluate(gate, provider, as_of, points) for gate in rubric.gates]
+
+
+def eligibility_of(gates: list[GateResult]) -> Eligibility:
+    if any(g.status == "fail" for g in gates):
+        return "ineligible"
+    if any(g.status == "unknown" for g in gates):
+        return "cannot_be_shown"
+    return "eligible"
+
+
+def _evaluate(
+    gate: Gate, provider: Provider, as_of: dt.date, points: dict[str, float | None]
+) -> GateResult:
+    from .measures import MEASURES
+
+    if gate.criterion is not None:
+        value = points[gate.criterion]
+        finding = Finding(
+            value, f"{gate.criterion}: {'unknown' if value is None else f'{value:g} points'}"
+        )
+    else:
+        assert gate.measure is not None
+        finding = MEASURES[gate.measure].function(provider, as_of)
+    status = _status(gate, finding)
+    reason = finding.reason
+    sources = finding.sources
+    if status == "fail":
+        reason += f" (expected {gate.rule()})"
+    if status == "unknown" and gate.shown_by == "secnumcloud_3.2":
+        offer = qualified_under_3_2(provider, as_of)
+        if offer is not None:
+            name, offer_sources = offer
+            status = "pass"
+            reason = f"shown by the SecNumCloud 3.2 qualification of {name!r} ({reason})"
+            sources = tuple(dict.fromkeys((*offer_sources, *sources)))
+    return GateResult(gate.id, gate.label, gate.article, status, reason, sources)
+
+
+def _status(gate: Gate, finding: Finding) -> GateStatus:
+    value = finding.value
+    if value is None:
+        return "unknown"
+    if gate.allowed is not None:
+        text = str(value).lower() if isinstance(value, bool) else str(value)
+        return "pass" if text in gate.allowed else "fail"
+    number = float(value)
+    if gate.max is not None and number > gate.max:
+        return "fail"  # a lower bound above the maximum fails as surely as the value
+    if finding.lower_bound:
+        return (
+            "pass"
+            if gate.max is None and gate.min is not None and number >= gate.min
+            else "unknown"
+        )
+    if gate.min is not None and number < gate.min:
+        return "fail"
+    return "pass"
