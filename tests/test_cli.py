@@ -131,13 +131,33 @@ def test_every_format_choice_has_a_renderer() -> None:
     assert {f.value for f in OutputFormat} == set(FORMATS)
     for fmt in FORMATS:
         renderer = renderer_for(fmt, Style())
-        for method in ("ranking", "detail", "sources", "rubric"):
+        for method in (
+            "ranking",
+            "detail",
+            "sources",
+            "rubric",
+            "rubrics",
+            "compare",
+            "sensitivity",
+        ):
             assert callable(getattr(renderer, method))
 
 
 @pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
 def test_each_format_renders_rank_show_and_rubric(run: Any, fmt: str) -> None:
-    for args in (["rank"], ["show", "s3ns"], ["sources", "s3ns"], ["rubric"]):
+    for args in (
+        ["rank"],
+        ["rank", "--rubric", "secnumcloud-19.6"],
+        ["rank", "--rubric", "eu-csf-2026", "--min-seal", "2"],
+        ["show", "s3ns"],
+        ["show", "aws", "--rubric", "secnumcloud-19.6"],
+        ["sources", "s3ns"],
+        ["compare", "numspot", "s3ns"],
+        ["sensitivity", "--samples", "50"],
+        ["rubric"],
+        ["rubric", "--rubric", "gaia-x-label-3"],
+        ["rubrics"],
+    ):
         result = run(*args, "--format", fmt, "--no-color")
         assert result.exit_code == 0, (args, fmt, result.stderr)
         assert result.stdout.strip()

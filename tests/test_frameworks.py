@@ -316,3 +316,29 @@ def test_rubrics_lists_the_presets_and_each_loads(run: Any) -> None:
     for name in names:
         assert run("rank", "--rubric", name, "--json").exit_code == 0, name
     assert run("rank", "--rubric", "nope").exit_code == 2
+
+
+def test_sensitivity_is_reproducible_and_names_fragile_places(run: Any) -> None:
+    args = ("sensitivity", "--samples", "300", "--seed", "7", "--json", "--as-of", "2026-11-28")
+    first, again = run(*args), run(*args)
+    assert first.exit_code == 0, first.stderr
+    assert first.stdout == again.stdout
+    document = json.loads(first.stdout)
+    assert document["samples"] == 300 and document["spread"] == 0.25 and document["seed"] == 7
+    providers = document["providers"]
+    assert [p["rank"] for p in providers] == sorted(p["rank"] for p in providers)
+    for p in providers:
+        low, high = p["rank_range"]
+        assert (
+            p["rank_min"] <= low <= p["rank"] <= high <= p["rank_max"] or low <= p["rank"] <= high
+        )
+        assert 0 <= p["p_keeps_rank"] <= 1 and 0 <= p["p_first"] <= 1
+    assert len(document["pairs"]) == len(providers) - 1
+    table = run("sensitivity", "--samples", "300", "--no-color", "--as-of", "2026-11-28").stdout
+    assert "Fragile places" in table
+
+
+@pytest.mark.parametrize("bad", [["--samples", "0"], ["--spread", "150"], ["--spread", "-1"]])
+def test_sensitivity_refuses_bad_settings(run: Any, bad: list[str]) -> None:
+    result = run("sensitivity", *bad)
+    assert result.exit_code == 2 and result.stdout == ""

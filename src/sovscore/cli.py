@@ -362,6 +362,41 @@ def compare(
 
 @app.command()
 @reports_errors
+def sensitivity(
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    samples: Annotated[
+        int, typer.Option("--samples", min=1, max=1_000_000, help="Random weight sets to try.")
+    ] = 2000,
+    spread: Annotated[
+        float,
+        typer.Option(
+            "--spread",
+            min=0,
+            max=99,
+            metavar="PERCENT",
+            help="Scale each weight by up to ±PERCENT.",
+        ),
+    ] = 25,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same result.")] = 0,
+    fmt: FormatOption = OutputFormat.table,
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """How robust the ranking is to the weights: rank ranges, and the smallest swaps."""
+    from .sensitivity import analyse
+
+    renderer = _renderer(fmt, as_json, no_color)
+    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
+    analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
+    _emit(renderer.sensitivity(ranking, analysis))
+
+
+@app.command()
+@reports_errors
 def rubrics(
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,

@@ -141,7 +141,7 @@ def _seal_gate(criteria: list[CriterionResult], minimum: int) -> GateResult:
     return GateResult("min_seal", label, "CSF §4 (tender minimum)", status, reason, sources)
 
 
-_GROUP = {None: 0, "eligible": 0, "cannot_be_shown": 1, "ineligible": 2}
+ELIGIBILITY_ORDER = {None: 0, "eligible": 0, "cannot_be_shown": 1, "ineligible": 2}
 
 
 def rank(
@@ -151,14 +151,14 @@ def rank(
     each, highest score first (as shown, to one decimal); equal places share a rank, by id."""
     scored = sorted(
         (score_provider(p, rubric, as_of, min_seal) for p in providers),
-        key=lambda r: (_GROUP[r.eligibility], -round(r.score, 1), r.provider.id),
+        key=lambda r: (ELIGIBILITY_ORDER[r.eligibility], -round(r.score, 1), r.provider.id),
     )
     ranked: list[ProviderResult] = []
     for position, result in enumerate(scored, start=1):
         previous = ranked[-1] if ranked else None
         tied = (
             previous is not None
-            and _GROUP[previous.eligibility] == _GROUP[result.eligibility]
+            and ELIGIBILITY_ORDER[previous.eligibility] == ELIGIBILITY_ORDER[result.eligibility]
             and round(previous.score, 1) == round(result.score, 1)
         )
         place = previous.rank if tied and previous is not None else position

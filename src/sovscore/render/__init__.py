@@ -10,6 +10,7 @@ from ..citations import Citation
 from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
+from ..sensitivity import Sensitivity
 
 Format = Literal["table", "json", "csv", "markdown"]
 FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown")
@@ -43,6 +44,8 @@ class Renderer(Protocol):
     def rubrics(self, rubrics: list[Rubric]) -> str: ...
 
     def compare(self, comparison: Comparison) -> str: ...
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:

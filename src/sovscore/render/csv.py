@@ -10,8 +10,16 @@ from typing import Any
 from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
+from ..sensitivity import Sensitivity
 from . import Detail
-from .data import citation_list, compare_document, criterion, provider, rubrics_document
+from .data import (
+    citation_list,
+    compare_document,
+    criterion,
+    provider,
+    rubrics_document,
+    sensitivity_document,
+)
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -95,3 +103,45 @@ class CsvRenderer:
                     ]
                 )
         return _write(["criterion", "provider", "weight", *keys, "spread"], rows)
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+        """One row per provider; its pair is the one with the provider ranked just below."""
+        document = sensitivity_document(ranking, analysis)
+        below = {pair["upper"]: pair for pair in document["pairs"]}
+        header = [
+            "rank",
+            "id",
+            "score",
+            "rank_p5",
+            "rank_p95",
+            "p_keeps_rank",
+            "p_first",
+            "fragile",
+        ]
+        header += ["next_id", "gap_to_next", "swap_with_next", "pair_fragile"]
+        rows = []
+        for p in document["providers"]:
+            pair = below.get(p["id"])
+            swap = pair and pair["swap"]
+            rows.append(
+                [
+                    p["rank"],
+                    p["id"],
+                    p["score"],
+                    *p["rank_range"],
+                    p["p_keeps_rank"],
+                    p["p_first"],
+                    p["fragile"],
+                ]
+                + (
+                    [
+                        pair["lower"],
+                        pair["gap"],
+                        swap and f"{swap['criterion']}={swap['new_weight']:g}",
+                        pair["fragile"],
+                    ]
+                    if pair
+                    else [None, None, None, None]
+                )
+            )
+        return _write(header, rows)

@@ -9,6 +9,7 @@ from ..comparison import Comparison
 from ..gates import GateResult
 from ..rubric import Rubric
 from ..scoring import CriterionResult, ProviderResult, Ranking
+from ..sensitivity import PERCENTILES, Sensitivity
 from . import Detail
 
 SCHEMA_VERSION = 1
@@ -160,6 +161,52 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
             for row in comparison.rows
         ],
         "decisive": [row.id for row in comparison.decisive()],
+    }
+
+
+def sensitivity_document(ranking: Ranking, analysis: Sensitivity) -> dict[str, Any]:
+    scores = {r.provider.id: round(r.score, 1) for r in ranking.results}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sovscore_version": __version__,
+        "as_of": ranking.as_of.isoformat(),
+        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        "samples": analysis.samples,
+        "spread": analysis.spread,
+        "seed": analysis.seed,
+        "percentiles": list(PERCENTILES),
+        "providers": [
+            {
+                "id": p.id,
+                "score": scores[p.id],
+                "rank": p.base_rank,
+                "rank_range": [p.rank_p5, p.rank_p95],
+                "rank_min": p.rank_min,
+                "rank_max": p.rank_max,
+                "p_keeps_rank": round(p.p_keeps_rank, 4),
+                "p_first": round(p.p_first, 4),
+                "fragile": p.fragile,
+            }
+            for p in analysis.providers
+        ],
+        "pairs": [
+            {
+                "upper": pair.upper,
+                "lower": pair.lower,
+                "gap": round(scores[pair.upper] - scores[pair.lower], 1),
+                "tied": pair.tied,
+                "swap": None
+                if pair.swap is None
+                else {
+                    "criterion": pair.swap.criterion,
+                    "weight": pair.swap.weight,
+                    "new_weight": round(pair.swap.new_weight, 4),
+                    "change": round(pair.swap.change, 4),
+                },
+                "fragile": pair.fragile,
+            }
+            for pair in analysis.pairs
+        ],
     }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
+from ..sensitivity import Sensitivity
 from . import Detail
 from .data import (
     compare_document,
@@ -15,6 +16,7 @@ from .data import (
     ranking_document,
     rubric_document,
     rubrics_document,
+    sensitivity_document,
     sources_document,
 )
 
@@ -41,3 +43,6 @@ class JsonRenderer:
 
     def compare(self, comparison: Comparison) -> str:
         return _dump(compare_document(comparison))
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+        return _dump(sensitivity_document(ranking, analysis))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
+from ..sensitivity import Sensitivity
 from . import Detail
 from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
 
@@ -136,6 +137,34 @@ class MarkdownRenderer:
                     f"  - {_cell(r.provider.name)}: {_cell(cell.reason)} ({_cell(', '.join(cell.sources) or 'no source')})\n"
                 )
         return "".join(out)
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+        names = {r.provider.id: r.provider.name for r in ranking.results}
+        rows = [
+            [
+                str(p.base_rank),
+                names[p.id],
+                f"{p.rank_p5}-{p.rank_p95}",
+                percent(p.p_keeps_rank),
+                percent(p.p_first),
+                "fragile" if p.fragile else "",
+            ]
+            for p in analysis.providers
+        ]
+        pairs = [
+            [
+                f"{names[p.upper]} > {names[p.lower]}",
+                "tied" if p.tied else (p.swap.describe() if p.swap else "no single weight"),
+                "fragile" if p.fragile else "",
+            ]
+            for p in analysis.pairs
+        ]
+        return (
+            f"## Ranking sensitivity ({analysis.samples} samples, weights ±{analysis.spread * 100:g} %, seed {analysis.seed})\n\n"
+            + _table(["#", "Provider", "Rank range (5-95 %)", "Keeps rank", "First", ""], rows)
+            + "\n### Neighbours: the smallest single-weight change that swaps them\n\n"
+            + _table(["Pair", "Swap", ""], pairs)
+        )
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()

@@ -13,6 +13,7 @@ from ..comparison import Comparison
 from ..profile import Provider
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
+from ..sensitivity import Sensitivity
 from . import Detail, Style
 from .text import (
     ELIGIBILITY_MARK,
@@ -231,6 +232,56 @@ class TableRenderer:
         if not comparison.decisive():
             why.append("  no criterion separates them\n")
         return self._render(head, table, why)
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+        names = {r.provider.id: r.provider.name for r in ranking.results}
+        scores = {r.provider.id: r.score for r in ranking.results}
+        table = Table(
+            box=box.SIMPLE_HEAVY,
+            title=f"How the ranking holds when weights move (±{analysis.spread * 100:g} %)",
+            caption=f"{analysis.samples} samples, seed {analysis.seed}; rank range: 5th-95th percentile",
+        )
+        table.add_column("#", justify="right")
+        table.add_column("Provider", no_wrap=True)
+        table.add_column("Score", justify="right")
+        table.add_column("Rank range", justify="right")
+        table.add_column("Keeps rank", justify="right")
+        table.add_column("First", justify="right")
+        table.add_column("Gap to next", justify="right")
+        table.add_column("Smallest swap with the next", ratio=1)
+        below = {pair.upper: pair for pair in analysis.pairs}
+        for p in analysis.providers:
+            pair = below.get(p.id)
+            if pair is None:
+                gap, swap = "", ""
+            else:
+                gap = f"{round(scores[p.id], 1) - round(scores[pair.lower], 1):.1f}"
+                swap = (
+                    "tied"
+                    if pair.tied
+                    else (pair.swap.describe() if pair.swap else "no single weight")
+                )
+            style = "yellow" if p.fragile else ""
+            table.add_row(
+                str(p.base_rank),
+                _text(names[p.id]),
+                one_decimal(scores[p.id]),
+                Text(
+                    f"{p.rank_p5}-{p.rank_p95}" if p.rank_p5 != p.rank_p95 else str(p.rank_p5),
+                    style=style,
+                ),
+                Text(percent(p.p_keeps_rank), style=style),
+                percent(p.p_first),
+                gap,
+                Text(swap, style="yellow" if pair is not None and pair.fragile else ""),
+            )
+        fragile = [names[p.id] for p in analysis.fragile_providers]
+        note = Text(
+            "Fragile places (kept in fewer than half the samples): "
+            + (", ".join(fragile) or "none"),
+            style="bold" if fragile else "",
+        )
+        return self._render(table, note)
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()

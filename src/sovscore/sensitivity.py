@@ -1,0 +1,340 @@
+"""How robust a ranking is to the rubric's weights. Pure: no I/O, no rendering, stdlib only.
+
+Weights are judgement calls; a buyer should know whether a ranking survives a reasonable
+disagreement about them. Two answers:
+
+- Monte Carlo: every sample scales each raw weight by its own factor drawn uniformly in
+  [1 - spread, 1 + spread], then rescores and reranks every provider with the rules of
+  `scoring` (normalised weights, the `unknown` rule, scores compared to one decimal, eligible
+  before cannot-be-shown before ineligible: gates test facts and points, never weights, so a
+  provider's eligibility group is the same in every sample).
+- Exactly, for each pair of neighbours in the ranking: the smallest change of one criterion's
+  weight, the others held fixed, at which the lower one catches up with the upper one.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import compress
+from operator import mul
+
+from .scoring import ELIGIBILITY_ORDER, Ranking
+
+PERCENTILES = (5, 95)
+"""The rank range reported: these percentiles of the sampled ranks (nearest-rank method)."""
+
+
+@dataclass(frozen=True)
+class ProviderSensitivity:
+    id: str
+    base_rank: int
+    rank_p5: int
+    """5th percentile of the sampled ranks (nearest-rank): its best rank, outliers aside."""
+    rank_p95: int
+    """95th percentile of the sampled ranks (nearest-rank): its worst rank, outliers aside."""
+    rank_min: int
+    rank_max: int
+    p_keeps_rank: float
+    """Share of samples in which it has exactly its base rank."""
+    p_first: float
+    """Share of samples in which it ranks first (sharing first place counts)."""
+    fragile: bool
+    """It keeps its rank in fewer than half the samples."""
+
+
+@dataclass(frozen=True)
+class WeightChange:
+    """One criterion's raw (relative) weight moved from `weight` to `new_weight`."""
+
+    criterion: str
+    weight: float
+    new_weight: float
+    change: float
+    """Relative change, (new - old) / old: 0.37 means +37 %."""
+
+    def describe(self) -> str:
+        """As people read it: `secnumcloud 30 -> 41.2, +37 %`."""
+        return (
+            f"{self.criterion} {_short(self.weight)} -> {_short(self.new_weight)}, "
+            f"{self.change * 100:+.0f} %"
+        )
+
+
+@dataclass(frozen=True)
+class PairSensitivity:
+    upper: str
+    """Provider id ranked above (or listed first, when tied)."""
+    lower: str
+    tied: bool
+    """Both already share a rank."""
+    swap: WeightChange | None
+    """The smallest single-weight change that makes `lower` reach `upper` (None when tied, when
+    no change of one weight does it, or when eligibility, not score, orders them)."""
+    change: float | None
+    """Relative size of that change: 0 when tied, None when there is no swap to find."""
+    fragile: bool
+    """The swap needs a relative change within the sampled spread (e.g. within ±25 %)."""
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    samples: int
+    spread: float
+    seed: int
+    providers: list[ProviderSensitivity]
+    """In base ranking order."""
+    pairs: list[PairSensitivity]
+    """Each pair of neighbours in base ranking order."""
+
+    @property
+    def fragile_providers(self) -> list[ProviderSensitivity]:
+        return [p for p in self.providers if p.fragile]
+
+    @property
+    def fragile_pairs(self) -> list[PairSensitivity]:
+        return [p for p in self.pairs if p.fragile]
+
+
+@dataclass(frozen=True)
+class _Table:
+    """The ranking reduced to numbers, once: a sample is then only weighted sums.
+
+    Providers with the same points, known facts and eligibility group always share a place, so
+    each such profile (a row) is scored once per sample.
+    """
+
+    ids: list[str]
+    criteria: list[str]
+    raw: list[float]
+    """The rubric's raw weights, in criterion order."""
+    points: list[list[float]]
+    """Per row, points per criterion; 0.0 where the fact is unknown (it earns nothing)."""
+    known: list[tuple[bool, ...]]
+    offsets: list[float]
+    """Per row, 1000 x its eligibility group, as `scoring.rank` orders groups: scores are 0-100,
+    so `offset - round(score, 1)` sorts by group, then by score, exactly (weights never change
+    a group: gates test facts and points)."""
+    row_of: list[int]
+    """Per provider, its row."""
+    exclude: bool
+
+
+def analyse(
+    ranking: Ranking, *, samples: int = 2000, spread: float = 0.25, seed: int = 0
+) -> Sensitivity:
+    """How often each provider keeps its rank when weights move, and how far they must move."""
+    if samples < 1:
+        raise ValueError(f"expected at least 1 sample, not {samples}")
+    if not 0 <= spread < 1:  # a factor of 0 or less would drop or invert a criterion
+        raise ValueError(f"expected a spread from 0 to less than 1, not {spread}")
+    table = _table(ranking)
+    places = _places(table, _scores(table, table.raw))
+    base = [places[row] + 1 for row in table.row_of]
+    counts = _sample_places(table, samples, spread, seed)
+    providers = [
+        _provider_summary(ident, rank, counts[row], samples)
+        for ident, rank, row in zip(table.ids, base, table.row_of, strict=True)
+    ]
+    pairs = [_pair(table, i, i + 1, spread) for i in range(len(base) - 1)]
+    return Sensitivity(samples, spread, seed, providers, pairs)
+
+
+def _table(ranking: Ranking) -> _Table:
+    criteria = [c.id for c in ranking.rubric.criteria]
+    rows: dict[tuple[tuple[float, ...], tuple[bool, ...], int], int] = {}
+    row_of: list[int] = []
+    for result in ranking.results:
+        by_id = {c.id: c for c in result.criteria}
+        found = [by_id[c] for c in criteria]
+        points = tuple(c.points if c.points is not None else 0.0 for c in found)
+        known = tuple(c.status == "scored" and c.points is not None for c in found)
+        row_of.append(
+            rows.setdefault((points, known, ELIGIBILITY_ORDER[result.eligibility]), len(rows))
+        )
+    return _Table(
+        ids=[r.provider.id for r in ranking.results],
+        criteria=criteria,
+        raw=[c.weight for c in ranking.rubric.criteria],
+        points=[list(points) for points, _, _ in rows],
+        known=[known for _, known, _ in rows],
+        offsets=[1000.0 * group for _, _, group in rows],
+        row_of=row_of,
+        exclude=ranking.rubric.unknown == "exclude",
+    )
+
+
+def _scores(table: _Table, raw: list[float], only: tuple[int, ...] | None = None) -> list[float]:
+    """Each row's score (or only these rows') under these raw weights, computed as `scoring`
+    does, float for float.
+
+    Same normalisation (divide by the fsum), same contribution (weight / divisor * points), same
+    fsum and clamp: so with the rubric's own weights the scores, hence the ranks, are identical.
+    """
+    total = math.fsum(raw)
+    weights = [r / total for r in raw]
+    chosen = range(len(table.points)) if only is None else only
+    if not table.exclude:  # divisor 1.0: weight / 1.0 * points is weight * points exactly
+        return [min(100.0, max(0.0, math.fsum(map(mul, weights, table.points[i])))) for i in chosen]
+    scaled: dict[tuple[bool, ...], list[float]] = {}
+    scores: list[float] = []
+    for i in chosen:
+        points, known = table.points[i], table.known[i]
+        effective = scaled.get(known)
+        if effective is None:
+            coverage = math.fsum(compress(weights, known))
+            divisor = coverage if coverage > 0 else 1.0
+            effective = [w / divisor if k else 0.0 for w, k in zip(weights, known, strict=True)]
+            scaled[known] = effective
+        scores.append(min(100.0, max(0.0, math.fsum(map(mul, effective, points)))))
+    return scores
+
+
+def _places(table: _Table, scores: list[float]) -> list[int]:
+    """Per row, how many providers come before it (its rank - 1), as `scoring.rank` orders them:
+    by eligibility group, then by score to one decimal; equal places share a rank."""
+    keys = [offset - round(s, 1) for offset, s in zip(table.offsets, scores, strict=True)]
+    ordered = sorted([keys[row] for row in table.row_of])
+    return [bisect_left(ordered, k) for k in keys]
+
+
+def _sample_places(table: _Table, samples: int, spread: float, seed: int) -> list[list[int]]:
+    """Per row, how many samples put it at each rank (index 0 is rank 1)."""
+    rng = random.Random(seed)
+    counts = [[0] * len(table.ids) for _ in table.points]
+    low, high = 1 - spread, 1 + spread
+    for _ in range(samples):
+        raw = [w * rng.uniform(low, high) for w in table.raw]
+        for row, place in enumerate(_places(table, _scores(table, raw))):
+            counts[row][place] += 1
+    return counts
+
+
+def _percentile(counts: list[int], percent: int, samples: int) -> int:
+    """Nearest-rank percentile: the smallest rank r with at least ceil(percent% of samples)
+    samples at rank r or better."""
+    needed = max(1, -(-percent * samples // 100))
+    seen = 0
+    for index, n in enumerate(counts):
+        seen += n
+        if seen >= needed:
+            return index + 1
+    return len(counts)  # unreachable: the counts add up to `samples`
+
+
+def _provider_summary(
+    ident: str, base: int, counts: list[int], samples: int
+) -> ProviderSensitivity:
+    seen = [index + 1 for index, n in enumerate(counts) if n]
+    keeps = counts[base - 1] / samples
+    return ProviderSensitivity(
+        id=ident,
+        base_rank=base,
+        rank_p5=_percentile(counts, PERCENTILES[0], samples),
+        rank_p95=_percentile(counts, PERCENTILES[1], samples),
+        rank_min=min(seen),
+        rank_max=max(seen),
+        p_keeps_rank=keeps,
+        p_first=counts[0] / samples,
+        fragile=keeps < 0.5,
+    )
+
+
+def _pair(table: _Table, upper: int, lower: int, spread: float) -> PairSensitivity:
+    """Neighbours in the base ranking, by provider index."""
+    up, low = table.ids[upper], table.ids[lower]
+    row_up, row_low = table.row_of[upper], table.row_of[lower]
+    if table.offsets[row_up] != table.offsets[row_low]:  # weights never move eligibility
+        return PairSensitivity(up, low, tied=False, swap=None, change=None, fragile=False)
+    score_up, score_low = _scores(table, table.raw, (row_up, row_low))
+    if round(score_up, 1) == round(score_low, 1):
+        return PairSensitivity(up, low, tied=True, swap=None, change=0.0, fragile=True)
+    swap = _smallest_swap(table, row_up, row_low)
+    change = swap.change if swap is not None else None
+    fragile = change is not None and abs(change) <= spread
+    return PairSensitivity(up, low, tied=False, swap=swap, change=change, fragile=fragile)
+
+
+def _smallest_swap(table: _Table, upper: int, lower: int) -> WeightChange | None:
+    """Over every criterion with a positive weight (a zero weight has no relative change), the
+    weight change of smallest relative size that makes row `lower` score at least row `upper`."""
+    best: WeightChange | None = None
+    for k, weight in enumerate(table.raw):
+        if weight <= 0:
+            continue
+        new = _swap_weight(table, upper, lower, k)
+        if new is None:
+            continue
+        change = WeightChange(table.criteria[k], weight, new, (new - weight) / weight)
+        if best is None or abs(change.change) < abs(best.change):
+            best = change
+    return best
+
+
+def _swap_weight(table: _Table, upper: int, lower: int, k: int) -> float | None:
+    """The raw weight of criterion k nearest its current one at which the two scores meet.
+
+    With the others fixed at W_j and x for criterion k, each score is N(x) / M(x), N and M linear
+    in x (under `zero`, M is the total weight; under `exclude`, the provider's known weight).
+    The scores meet where N_u M_l - N_l M_u = 0: at most a quadratic, solved in closed form.
+    Setting the weight to 0 is also tried: under `exclude` it can drop a provider's coverage to
+    0 (score 0), a jump no root shows. Each candidate is checked by rescoring, nudged a hair
+    further when float rounding leaves the pair unswapped, and dropped if that does not help.
+    """
+    weight = table.raw[k]
+    others = math.fsum(w for j, w in enumerate(table.raw) if j != k)
+    candidates = [r for r in _meeting_points(table, upper, lower, k) if r > 0 and math.isfinite(r)]
+    if others > 0:  # a weight of 0 is allowed while another weight stays positive
+        candidates.append(0.0)
+    for candidate in sorted(candidates, key=lambda r: abs(r - weight)):
+        for nudge in (0.0, 1e-12, 1e-9, 1e-6):
+            x = candidate + (candidate - weight) * nudge
+            if x >= 0 and _swapped(table, upper, lower, k, x):
+                return x
+    return None
+
+
+def _meeting_points(table: _Table, upper: int, lower: int, k: int) -> list[float]:
+    """Roots of N_u M_l - N_l M_u = c2 x^2 + c1 x + c0 (see `_swap_weight`)."""
+
+    def linear(provider: int) -> tuple[float, float, float, float]:
+        """N(x) = n + u x and M(x) = m + v x for one provider."""
+        points, known = table.points[provider], table.known[provider]
+        rest = [j for j in range(len(table.raw)) if j != k and (known[j] or not table.exclude)]
+        n = math.fsum(table.raw[j] * points[j] for j in rest)
+        m = math.fsum(table.raw[j] for j in rest)
+        v = 1.0 if known[k] or not table.exclude else 0.0
+        if m == 0 and v == 0:  # nothing known with any weight: the score stays 0
+            return 0.0, 0.0, 1.0, 0.0
+        return n, points[k] * v, m, v
+
+    n_u, u_u, m_u, v_u = linear(upper)
+    n_l, u_l, m_l, v_l = linear(lower)
+    c2 = u_u * v_l - u_l * v_u
+    c1 = n_u * v_l + u_u * m_l - n_l * v_u - u_l * m_u
+    c0 = n_u * m_l - n_l * m_u
+    if c2 == 0:
+        return [-c0 / c1] if c1 != 0 else []
+    discriminant = c1 * c1 - 4 * c2 * c0
+    if discriminant < 0:
+        return []
+    q = -(c1 + math.copysign(math.sqrt(discriminant), c1)) / 2  # no cancellation between terms
+    return [q / c2, c0 / q] if q != 0 else [0.0]
+
+
+def _swapped(table: _Table, upper: int, lower: int, k: int, x: float) -> bool:
+    """With criterion k weighted x, `lower` ranks with or above `upper` (as `scoring` ranks)."""
+    raw = list(table.raw)
+    raw[k] = x
+    if not math.fsum(raw) > 0:
+        return False
+    score_upper, score_lower = _scores(table, raw, (upper, lower))
+    return round(score_lower, 1) >= round(score_upper, 1)
+
+
+def _short(weight: float) -> str:
+    """One decimal (three significant digits below 10), without a trailing `.0`: `30`, `41.2`."""
+    text = f"{weight:.1f}" if abs(weight) >= 10 else f"{weight:.3g}"
+    return text.removesuffix(".0")
