@@ -253,3 +253,72 @@ def test_validate_tells_files_apart_by_content(run: Any, write_yaml: Any) -> Non
     result = run("validate", path, bundled_rubric())
     assert result.exit_code == 0, result.stderr
     assert "valid: 2 files, 1 providers, 1 sources" in result.stderr
+
+
+def test_ndjson_is_one_provider_per_line(run: Any) -> None:
+    lines = run("rank", "--format", "ndjson").stdout.splitlines()
+    documents = [json.loads(line) for line in lines]
+    whole = json.loads(run("rank", "--json").stdout)["providers"]
+    assert documents == whole
+
+
+@pytest.mark.parametrize("fmt", ["json", "ndjson", "csv"])
+def test_fields_pick_and_order_the_provider_fields(run: Any, fmt: str) -> None:
+    out = run("rank", "--format", fmt, "--fields", "score,id").stdout
+    if fmt == "json":
+        first = json.loads(out)["providers"][0]
+    elif fmt == "ndjson":
+        first = json.loads(out.splitlines()[0])
+    else:
+        first = next(csv.DictReader(io.StringIO(out)))
+    assert list(first) == ["score", "id"]
+
+
+def test_fields_unknown_name_lists_the_valid_ones(run: Any) -> None:
+    result = run("rank", "--json", "--fields", "id,scor")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert (
+        "unknown field 'scor'" in result.stderr
+        and "valid fields: rank, id, name, score" in result.stderr
+    )
+    gated = run(
+        "rank", "--json", "--rubric", "secnumcloud-19.6", "--fields", "id,eligible,failed_gates"
+    )
+    assert json.loads(gated.stdout)["providers"][0] == {
+        "id": json.loads(gated.stdout)["providers"][0]["id"],
+        "eligible": True,
+        "failed_gates": [],
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--fields", "id"], ["--format", "markdown", "--fields", "id"], ["--json", "--fields", ","]],
+)
+def test_fields_need_a_data_format_and_names(run: Any, args: list[str]) -> None:
+    result = run("rank", *args)
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+def _complete(words: str) -> list[str]:
+    import subprocess
+    import sys
+
+    env = {
+        **__import__("os").environ,
+        "_SOVSCORE_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+    }
+    code = "from sovscore.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    return [line for line in done.stdout.splitlines() if line]
+
+
+def test_completion_offers_provider_ids_and_aliases_and_presets() -> None:
+    assert _complete("sovscore show num") == ["numspot"]
+    assert _complete("sovscore compare numspot out") == ["outscale"]
+    assert {"Amazon", "Amazon AWS", "Amazon Web Services"} <= set(_complete("sovscore sources Amaz"))
+    assert _complete("sovscore rank --rubric eu") == ["eu-csf-1.2.1", "eu-csf-2026"]
+    assert _complete("sovscore show zzz") == []

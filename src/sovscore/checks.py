@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from .dates import add_months
 from .profile import Provider
@@ -14,9 +15,14 @@ EXPIRY_NOTICE_DAYS = 90
 STALE_AFTER_MONTHS = 12
 
 
+WarningCode = Literal[
+    "qualification_expiring", "qualification_expired", "qualification_unconfirmed", "profile_stale"
+]
+
+
 @dataclass(frozen=True)
 class ScoreWarning:
-    code: str
+    code: WarningCode
     message: str
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -30,15 +29,35 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    add_completion=False,
+    add_completion=True,
 )
 
 
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
+    ndjson = "ndjson"
     csv = "csv"
     markdown = "markdown"
+
+
+def _complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Provider ids and aliases for the shell; completion must print candidates or nothing."""
+    try:
+        from .loading import load_catalogue
+
+        catalogue = load_catalogue(ctx.params.get("providers") or None)
+    except Exception:  # a broken file must not break the user's shell
+        return []
+    wanted = incomplete.casefold()
+    names = (n for p in catalogue.providers.values() for n in (p.id, *p.aliases))
+    return sorted({n for n in names if n.casefold().startswith(wanted)}, key=str.casefold)
+
+
+def _complete_rubrics(incomplete: str) -> list[str]:
+    from .loading import preset_names
+
+    return [name for name in preset_names() if name.startswith(incomplete)]
 
 
 RubricOption = Annotated[
@@ -46,6 +65,7 @@ RubricOption = Annotated[
     typer.Option(
         "--rubric",
         metavar="NAME|FILE",
+        autocompletion=_complete_rubrics,
         help="A preset (see `sovscore rubrics`) or a rubric YAML file. Default: default.",
     ),
 ]
@@ -87,7 +107,11 @@ FormatOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
 ProviderArgument = Annotated[
-    str, typer.Argument(help="Provider id, name or alias (any case, accents optional).")
+    str,
+    typer.Argument(
+        help="Provider id, name or alias (any case, accents optional).",
+        autocompletion=_complete_providers,
+    ),
 ]
 NoColorOption = Annotated[
     bool,
@@ -171,13 +195,25 @@ def _as_of(value: str | None) -> dt.date:
         raise UsageError(f"--as-of: {value!r} is not a date (expected YYYY-MM-DD)") from None
 
 
-def _renderer(fmt: OutputFormat, as_json: bool, no_color: bool) -> Renderer:
-    from .render import Style, renderer_for
+def _renderer(
+    fmt: OutputFormat, as_json: bool, no_color: bool, fields: str | None = None
+) -> Renderer:
+    import shutil
+
+    from .render import FIELD_FORMATS, Style, renderer_for
 
     chosen = "json" if as_json else fmt.value
+    picked = None
+    if fields is not None:
+        picked = tuple(f.strip() for f in fields.split(",") if f.strip())
+        if chosen not in FIELD_FORMATS or not picked:
+            raise UsageError(
+                "--fields: expected names separated by commas, with --format json, ndjson or csv"
+            )
     color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
     width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-    return renderer_for(chosen, Style(color=color, width=width))  # type: ignore[arg-type]
+    style = Style(color=color, width=width, fields=picked)
+    return renderer_for(chosen, style)  # type: ignore[arg-type]
 
 
 def _ranked(
@@ -226,12 +262,21 @@ def rank(
     ] = None,
     fmt: FormatOption = OutputFormat.table,
     as_json: JsonOption = False,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            "--fields",
+            metavar="a,b,c",
+            help="json, ndjson, csv: only these fields of each provider (an unknown name lists "
+            "the valid ones).",
+        ),
+    ] = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Rank providers by sovereignty score, highest first."""
     from dataclasses import replace
 
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, fields)
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
     if eligible_only:
         if not any(r.eligibility for r in ranking.results):
@@ -334,7 +379,12 @@ def validate(
 @reports_errors
 def compare(
     names: Annotated[
-        list[str], typer.Argument(metavar="NAME NAME [NAME]...", help="Two or more providers.")
+        list[str],
+        typer.Argument(
+            metavar="NAME NAME [NAME]...",
+            help="Two or more providers.",
+            autocompletion=_complete_providers,
+        ),
     ],
     rubric: RubricOption = None,
     providers: ProvidersOption = None,
@@ -409,6 +459,26 @@ def rubrics(
     _emit(renderer.rubrics([load_rubric(name) for name in preset_names()]))
 
 
+class SchemaChoice(StrEnum):
+    providers = "providers"
+    rubric = "rubric"
+    output = "output"
+
+
+@app.command()
+@reports_errors
+def schema(
+    kind: Annotated[
+        SchemaChoice,
+        typer.Argument(help="providers (providers.yaml), rubric, or output (rank --json)."),
+    ],
+) -> None:
+    """Print a JSON Schema (draft-07) for editors and other tools."""
+    from .schemas import schema_text
+
+    _emit(schema_text(kind.value))
+
+
 @app.command("rubric")
 @reports_errors
 def show_rubric(
@@ -426,7 +496,7 @@ def show_rubric(
 
 def main() -> None:
     try:
-        app()
+        app(prog_name="sovscore")
     except KeyboardInterrupt:
         print("sovscore: interrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)

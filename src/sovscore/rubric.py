@@ -85,7 +85,13 @@ class Gate(Model):
     article: str | None = Field(default=None, description="Where the framework says so.")
     measure: Text | None = None
     criterion: str | None = Field(default=None, description="A criterion whose points are tested.")
-    allowed: Annotated[list[str], BeforeValidator(_values_as_text)] | None = None
+    allowed: (
+        Annotated[
+            list[str],
+            BeforeValidator(_values_as_text, json_schema_input_type=list[str | bool]),
+        ]
+        | None
+    ) = None
     max: float | None = Field(default=None, allow_inf_nan=False)
     min: float | None = Field(default=None, allow_inf_nan=False)
     shown_by: Literal["secnumcloud_3.2"] | None = Field(

@@ -12,8 +12,10 @@ from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
 from ..sensitivity import Sensitivity
 
-Format = Literal["table", "json", "csv", "markdown"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "markdown")
+Format = Literal["table", "json", "ndjson", "csv", "markdown"]
+FORMATS: tuple[Format, ...] = ("table", "json", "ndjson", "csv", "markdown")
+FIELD_FORMATS: tuple[Format, ...] = ("json", "ndjson", "csv")
+"""The formats `--fields` applies to."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,8 @@ class Detail:
 class Style:
     color: bool = False
     width: int | None = None
+    fields: tuple[str, ...] | None = None
+    """For json, ndjson and csv rankings: only these fields of each provider, in this order."""
 
 
 class Renderer(Protocol):
@@ -61,13 +65,19 @@ def _table(style: Style) -> Renderer:
 def _json(style: Style) -> Renderer:
     from .json import JsonRenderer
 
-    return JsonRenderer()
+    return JsonRenderer(style.fields)
+
+
+def _ndjson(style: Style) -> Renderer:
+    from .ndjson import NdjsonRenderer
+
+    return NdjsonRenderer(style.fields)
 
 
 def _csv(style: Style) -> Renderer:
     from .csv import CsvRenderer
 
-    return CsvRenderer()
+    return CsvRenderer(style.fields)
 
 
 def _markdown(style: Style) -> Renderer:
@@ -79,6 +89,7 @@ def _markdown(style: Style) -> Renderer:
 _FACTORIES: dict[Format, Callable[[Style], Renderer]] = {
     "table": _table,
     "json": _json,
+    "ndjson": _ndjson,
     "csv": _csv,
     "markdown": _markdown,
 }

@@ -16,6 +16,7 @@ from .data import (
     citation_list,
     compare_document,
     criterion,
+    pick,
     provider,
     rubrics_document,
     sensitivity_document,
@@ -47,6 +48,9 @@ def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
 
 
 class CsvRenderer:
+    def __init__(self, fields: tuple[str, ...] | None = None) -> None:
+        self.fields = fields
+
     def ranking(self, ranking: Ranking) -> str:
         ids = [c.id for c in ranking.rubric.criteria]
         extra = ["seal", "seal_at_most"] if ranking.rubric.seal else []
@@ -63,11 +67,14 @@ class CsvRenderer:
                 cells += [c["value"], c["points"]]
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
             rows.append(cells)
+        if self.fields is not None:
+            picked = [pick(dict(zip(header, r, strict=True)), self.fields, header) for r in rows]
+            return _write(list(self.fields), [list(p.values()) for p in picked])
         return _write(header, rows)
 
     def detail(self, detail: Detail) -> str:
         keys = ["id", "value", "points", "weight", "contribution", "status", "reason", "sources"]
-        rows = [[criterion(c)[k] for k in keys] for c in detail.result.criteria]
+        rows = [[dict(criterion(c))[k] for k in keys] for c in detail.result.criteria]
         return _write(["criterion", *keys[1:]], rows)
 
     def sources(self, detail: Detail) -> str:

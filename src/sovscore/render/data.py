@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from .. import __version__
 from ..comparison import Comparison
+from ..errors import UsageError
 from ..gates import GateResult
 from ..rubric import Rubric
 from ..scoring import CriterionResult, ProviderResult, Ranking
 from ..sensitivity import PERCENTILES, Sensitivity
 from . import Detail
+from .shapes import (
+    CriterionEntry,
+    GateEntry,
+    ProviderEntry,
+    RankingDocument,
+    RubricSummary,
+)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
-def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> dict[str, Any]:
+def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> RubricSummary:
     return {
         "id": rubric.id,
         "version": rubric.version,
@@ -29,8 +38,8 @@ def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> dict[str, Any]:
     }
 
 
-def criterion(result: CriterionResult) -> dict[str, Any]:
-    return {
+def criterion(result: CriterionResult) -> CriterionEntry:
+    entry: CriterionEntry = {
         "id": result.id,
         "value": result.value,
         "points": result.points,
@@ -39,11 +48,13 @@ def criterion(result: CriterionResult) -> dict[str, Any]:
         "status": result.status,
         "reason": result.reason,
         "sources": list(result.sources),
-        **({"seal": result.seal} if result.measure.startswith("csf_") else {}),
     }
+    if result.measure.startswith("csf_"):
+        entry["seal"] = result.seal
+    return entry
 
 
-def gate(result: GateResult) -> dict[str, Any]:
+def gate(result: GateResult) -> GateEntry:
     return {
         "id": result.id,
         "label": result.label,
@@ -54,49 +65,61 @@ def gate(result: GateResult) -> dict[str, Any]:
     }
 
 
-def eligibility(result: ProviderResult) -> dict[str, Any]:
-    """Present only when the rubric has gates: eligible is true only when every gate is shown met."""
-    if result.eligibility is None:
-        return {}
-    return {
-        "eligible": result.eligibility == "eligible",
-        "eligibility": result.eligibility,
-        "failed_gates": [g.id for g in result.gates if g.status == "fail"],
-        "unshown_gates": [g.id for g in result.gates if g.status == "unknown"],
-        "gates": [gate(g) for g in result.gates],
-    }
-
-
-def seal(result: ProviderResult, rubric: Rubric) -> dict[str, Any]:
-    if not rubric.seal:
-        return {}
-    return {"seal": result.seal, "seal_at_most": result.seal_at_most}
-
-
-def provider(result: ProviderResult, rubric: Rubric | None = None) -> dict[str, Any]:
-    return {
+def provider(result: ProviderResult, rubric: Rubric) -> ProviderEntry:
+    entry: ProviderEntry = {
         "rank": result.rank,
         "id": result.provider.id,
         "name": result.provider.name,
         "score": round(result.score, 1),
         "grade": result.grade,
         "coverage": round(result.coverage, 4),
-        **(seal(result, rubric) if rubric is not None else {}),
-        **eligibility(result),
         "criteria": [criterion(c) for c in result.criteria],
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }
+    if rubric.seal:
+        entry["seal"] = result.seal
+        entry["seal_at_most"] = result.seal_at_most
+    if result.eligibility is not None:  # the rubric has gates
+        entry["eligible"] = result.eligibility == "eligible"
+        entry["eligibility"] = result.eligibility
+        entry["failed_gates"] = [g.id for g in result.gates if g.status == "fail"]
+        entry["unshown_gates"] = [g.id for g in result.gates if g.status == "unknown"]
+        entry["gates"] = [gate(g) for g in result.gates]
+    return entry
 
 
-def ranking_document(ranking: Ranking) -> dict[str, Any]:
-    return {
+def pick(
+    entry: Mapping[str, Any], fields: tuple[str, ...] | None, valid: list[str]
+) -> dict[str, Any]:
+    """Only the fields asked for, in their order; an unknown name lists the valid ones (`gh --json`)."""
+    if fields is None:
+        return dict(entry)
+    unknown = [f for f in fields if f not in valid]
+    if unknown:
+        raise UsageError(
+            f"--fields: unknown field {unknown[0]!r}", hint=f"valid fields: {', '.join(valid)}"
+        )
+    return {f: entry.get(f) for f in fields}
+
+
+def provider_fields(ranking: Ranking) -> list[str]:
+    """The fields a provider entry has in this run (seal and gate fields only where they apply)."""
+    if ranking.results:
+        return list(provider(ranking.results[0], ranking.rubric))
+    return list(ProviderEntry.__annotations__)
+
+
+def ranking_document(ranking: Ranking) -> RankingDocument:
+    document: RankingDocument = {
         "schema_version": SCHEMA_VERSION,
         "sovscore_version": __version__,
         "as_of": ranking.as_of.isoformat(),
         "rubric": rubric_summary(ranking.rubric, ranking.weights),
-        **({"min_seal": ranking.min_seal} if ranking.min_seal is not None else {}),
         "providers": [provider(r, ranking.rubric) for r in ranking.results],
     }
+    if ranking.min_seal is not None:
+        document["min_seal"] = ranking.min_seal
+    return document
 
 
 def detail_document(detail: Detail) -> dict[str, Any]:

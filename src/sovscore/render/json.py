@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from ..comparison import Comparison
@@ -13,6 +14,8 @@ from . import Detail
 from .data import (
     compare_document,
     detail_document,
+    pick,
+    provider_fields,
     ranking_document,
     rubric_document,
     rubrics_document,
@@ -21,13 +24,20 @@ from .data import (
 )
 
 
-def _dump(document: dict[str, Any]) -> str:
+def _dump(document: Mapping[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 class JsonRenderer:
+    def __init__(self, fields: tuple[str, ...] | None = None) -> None:
+        self.fields = fields
+
     def ranking(self, ranking: Ranking) -> str:
-        return _dump(ranking_document(ranking))
+        document: dict[str, Any] = dict(ranking_document(ranking))
+        if self.fields is not None:
+            valid = provider_fields(ranking)
+            document["providers"] = [pick(p, self.fields, valid) for p in document["providers"]]
+        return _dump(document)
 
     def detail(self, detail: Detail) -> str:
         return _dump(detail_document(detail))

@@ -1,0 +1,62 @@
+"""NDJSON for streams and `jq -c`: one JSON object per line, one line per record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ..comparison import Comparison
+from ..rubric import Rubric
+from ..scoring import Ranking
+from ..sensitivity import Sensitivity
+from . import Detail
+from .data import (
+    citation_list,
+    compare_document,
+    detail_document,
+    pick,
+    provider,
+    provider_fields,
+    rubric_document,
+    rubrics_document,
+    sensitivity_document,
+)
+
+
+def _lines(records: Iterable[Mapping[str, Any]]) -> str:
+    return "".join(
+        json.dumps(r, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+        for r in records
+    )
+
+
+class NdjsonRenderer:
+    def __init__(self, fields: tuple[str, ...] | None = None) -> None:
+        self.fields = fields
+
+    def ranking(self, ranking: Ranking) -> str:
+        """One provider per line (the `providers` entries of --json)."""
+        valid = provider_fields(ranking)
+        entries = (provider(r, ranking.rubric) for r in ranking.results)
+        return _lines(pick(e, self.fields, valid) for e in entries)
+
+    def detail(self, detail: Detail) -> str:
+        return _lines([detail_document(detail)])
+
+    def sources(self, detail: Detail) -> str:
+        return _lines(citation_list(detail))
+
+    def rubric(self, rubric: Rubric) -> str:
+        document = rubric_document(rubric)
+        weights = document["normalised_weights"]
+        return _lines({**c, "normalised_weight": weights[c["id"]]} for c in document["criteria"])
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        return _lines(rubrics_document(rubrics)["rubrics"])
+
+    def compare(self, comparison: Comparison) -> str:
+        return _lines(compare_document(comparison)["criteria"])
+
+    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+        return _lines(sensitivity_document(ranking, analysis)["providers"])
