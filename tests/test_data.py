@@ -108,3 +108,30 @@ def test_market_shares_are_dated_context() -> None:
     providers = load_catalogue().providers
     shares = {(m.period.year, m.share) for m in providers["aws"].market_shares}
     assert {(2021, 46), (2022, 45)} <= shares
+
+
+def test_csf_2026_weighted_sum_reproduces_published_scores() -> None:
+    """Abilian's hop3 cards publish per-objective scores and a weighted total: 77.3 % for
+    Scaleway, 66.8 % for S3NS. The 2026 calculator weights give the same totals."""
+    results = rank(
+        load_catalogue().providers.values(), load_rubric("eu-csf-2026"), dt.date(2026, 11, 28)
+    )
+    scores = {r.provider.id: round(r.score, 1) for r in results.results}
+    assert scores["scaleway"] == 77.3
+    assert scores["s3ns"] == 66.8
+
+
+def test_min_seal_2_eligible_providers_are_those_assessed_at_seal_2_or_more() -> None:
+    day = dt.date(2026, 11, 28)
+    results = rank(
+        load_catalogue().providers.values(), load_rubric("eu-csf-1.2.1"), day, min_seal=2
+    )
+    eligible = {r.provider.id: r.seal for r in results.results if r.eligibility == "eligible"}
+    assert eligible == {"clever-cloud": 3, "scaleway": 3, "s3ns": 2}
+    before = rank(
+        load_catalogue().providers.values(),
+        load_rubric("eu-csf-1.2.1"),
+        dt.date(2026, 11, 27),
+        min_seal=2,
+    )
+    assert not any(r.eligibility == "eligible" for r in before.results)  # cards read on 2026-11-28

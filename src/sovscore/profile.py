@@ -56,7 +56,7 @@ class Model(BaseModel):
 ServiceModel = Literal["iaas", "paas", "caas", "saas", "storage", "backup"]
 
 
-SourceKind = Literal["official", "provider", "press"]
+SourceKind = Literal["official", "provider", "press", "analysis"]
 
 
 class Source(Model):
