@@ -319,6 +319,8 @@ def _complete(words: str) -> list[str]:
 def test_completion_offers_provider_ids_and_aliases_and_presets() -> None:
     assert _complete("sovscore show num") == ["numspot"]
     assert _complete("sovscore compare numspot out") == ["outscale"]
-    assert {"Amazon", "Amazon AWS", "Amazon Web Services"} <= set(_complete("sovscore sources Amaz"))
+    assert {"Amazon", "Amazon AWS", "Amazon Web Services"} <= set(
+        _complete("sovscore sources Amaz")
+    )
     assert _complete("sovscore rank --rubric eu") == ["eu-csf-1.2.1", "eu-csf-2026"]
     assert _complete("sovscore show zzz") == []
