@@ -72,12 +72,14 @@ def max_file_bytes() -> int:
 
 def read_document(path: str) -> Document:
     limit = max_file_bytes()
+    reread = None
     if path == STDIN:
         raw = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
     else:
         name = path
         raw = _read_file(path, limit)
+        reread = lambda: decode(_read_file(path, limit), name)  # noqa: E731
     if len(raw) > limit:
         raise InputError(
             [
@@ -88,7 +90,7 @@ def read_document(path: str) -> Document:
                 )
             ]
         )
-    return parse(decode(raw, name), name)
+    return parse(decode(raw, name), name, reread=reread)
 
 
 def _read_file(path: str, limit: int) -> bytes:

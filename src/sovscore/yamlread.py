@@ -8,6 +8,7 @@ and it reads tabs where YAML allows them), PyYAML's own parser otherwise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,26 +48,53 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 
 @dataclass
-class Document:
-    """Plain data from one YAML file, with the line and column of every value and key."""
+class Positions:
+    """Where each value and key was written, and which booleans YAML read from words like NO."""
 
-    name: str
-    data: Any
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
     yaml_booleans: dict[Path, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML file, with the line and column of every value and key.
+
+    Positions are only needed to report a problem, and recording one per value costs more than
+    the data itself: a valid file is read without them, and they are found, by reading the text
+    again, the first time a problem asks where it is.
+    """
+
+    name: str
+    data: Any
     refused: list[tuple[Path, Problem]] = field(default_factory=list)
     """Values that could not be read as plain data, with why; validation reports these first."""
+    text: Callable[[], str] | None = field(default=None, repr=False)
+    """How to get the text again to find positions."""
+    located: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        if self.located is None:
+            self.located = Positions()
+            if self.text is not None:
+                self.located = parse(self.text(), self.name, positions=True).positions
+        return self.located
+
+    @property
+    def yaml_booleans(self) -> dict[Path, str]:
+        return self.positions.yaml_booleans
 
     def refuse(self, path: Path, message: str, *, key: bool = False) -> None:
         self.refused.append((path, self.problem(path, message, key=key)))
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int] | None:
         """Where `path` was written; the nearest enclosing value when it was not written at all."""
-        if key and path in self.keys:
-            return self.keys[path]
+        positions = self.positions
+        if key and path in positions.keys:
+            return positions.keys[path]
         for end in range(len(path), -1, -1):
-            found = self.values.get(path[:end])
+            found = positions.values.get(path[:end])
             if found is not None:
                 return found
         return None
@@ -127,12 +155,32 @@ class _Refused(Exception):
         self.position = _position(event)
 
 
-def parse(text: str, name: str) -> Document:
-    """Parse one YAML document into plain data with positions; refuse anything but plain data."""
-    document = Document(name=name, data=None)
+class _NeedPositions(Exception):
+    """A value must be refused where it is: read the text again, recording positions."""
+
+
+def parse(
+    text: str, name: str, *, positions: bool = False, reread: Callable[[], str] | None = None
+) -> Document:
+    """Parse one YAML document into plain data; refuse anything but plain data.
+
+    Without `positions`, none are recorded: the document finds them when a problem needs them,
+    by calling `reread` (or keeping `text`)."""
+    if not positions:
+        try:
+            document = _parse(text, name, None)
+        except _NeedPositions:
+            return parse(text, name, positions=True)
+        document.text = reread or (lambda: text)
+        return document
+    return _parse(text, name, Positions())
+
+
+def _parse(text: str, name: str, positions: Positions | None) -> Document:
+    document = Document(name=name, data=None, located=positions)
     try:
         parser = _parser(text)
-        builder = _Builder(parser, document)
+        builder = _Builder(parser, document, positions)
         parser.get_event()  # stream start
         if parser.check_event(StreamEndEvent):
             raise InputError([Problem(name, "is empty (expected a YAML mapping)")])
@@ -173,22 +221,40 @@ def _position(event: Event) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
+_PLAIN_CACHE = 100_000
+_ALIASES = "YAML aliases (*name) are not allowed in sovscore files; write the value out"
+_IMPLICIT = Resolver.yaml_implicit_resolvers
+
+
+def _resolve_plain(value: str) -> str:
+    """PyYAML's own resolution of an unquoted scalar (int, float, bool, null, date, or text)."""
+    for tag, pattern in _IMPLICIT.get(value[:1], []):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
+
+
 class _Builder:
     """Plain data from parser events, recording positions and refusing what is not plain data."""
 
-    def __init__(self, parser: Any, document: Document) -> None:
+    def __init__(self, parser: Any, document: Document, positions: Positions | None) -> None:
         self.parser = parser
         self.document = document
-        self.resolver = Resolver()
+        self.positions = positions
         self.constructor = SafeConstructor()
+        self.plain_tags: dict[str, str] = {}
+
+    def refuse(self, path: Path, message: str, *, key: bool = False) -> None:
+        if self.positions is None:
+            raise _NeedPositions
+        self.document.refuse(path, message, key=key)
 
     def value(self, path: Path, depth: int) -> Any:
         event = self.parser.get_event()
         if isinstance(event, AliasEvent):
-            raise _Refused(
-                "YAML aliases (*name) are not allowed in sovscore files; write the value out", event
-            )
-        self.document.values[path] = _position(event)
+            raise _Refused(_ALIASES, event)
+        if self.positions is not None:
+            self.positions.values[path] = _position(event)
         if isinstance(event, ScalarEvent):
             return self.scalar(event, path)
         if depth >= MAX_DEPTH:
@@ -199,9 +265,24 @@ class _Builder:
         return self.mapping(event, path, depth)
 
     def _tag(self, event: Any, kind: type[Any], value: str | None) -> str:
-        if event.tag is None or event.tag == "!":
-            return str(self.resolver.resolve(kind, value, event.implicit))  # type: ignore[no-untyped-call]
-        return str(event.tag)
+        if event.tag is not None and event.tag != "!":
+            return str(event.tag)
+        if kind is SequenceNode:
+            return _SEQ
+        if kind is MappingNode:
+            return _MAP
+        if value is None or not event.implicit[0]:
+            return _STR  # quoted or block text: never a number, a date or a boolean
+        tag = self.plain_tags.get(value)
+        if tag is None:
+            tag = _resolve_plain(value)
+            if len(self.plain_tags) < _PLAIN_CACHE:
+                self.plain_tags[value] = tag
+        return tag
+
+    def record_key(self, path: Path, at: tuple[int, int]) -> None:
+        if self.positions is not None:
+            self.positions.keys[path] = at
 
     def sequence(self, event: SequenceStartEvent, path: Path, depth: int) -> Any:
         items: list[Any] = []
@@ -209,54 +290,71 @@ class _Builder:
             items.append(self.value((*path, len(items)), depth + 1))
         self.parser.get_event()
         if self._tag(event, SequenceNode, None) != _SEQ:
-            self.document.refuse(path, f"YAML tag {event.tag} is not allowed")
+            self.refuse(path, f"YAML tag {event.tag} is not allowed")
             return None
         return items
 
     def mapping(self, event: MappingStartEvent, path: Path, depth: int) -> Any:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
-        document = self.document
-        while not self.parser.check_event(yaml.MappingEndEvent):
-            key_event = self.parser.peek_event()
-            at = _position(key_event)
-            is_scalar = isinstance(key_event, ScalarEvent)
-            if not is_scalar or self._tag(key_event, ScalarNode, key_event.value) == _MERGE:
-                self.value((*path, "<<"), depth + 1)
-                self.value((*path, "<<"), depth + 1)
-                document.keys[(*path, "<<")] = at
-                document.refuse(
+        parser, tracked = self.parser, self.positions is not None
+        while not parser.check_event(yaml.MappingEndEvent):
+            key_event = parser.get_event()
+            if isinstance(key_event, AliasEvent):
+                raise _Refused(_ALIASES, key_event)
+            at = _position(key_event) if tracked else (0, 0)
+            if not isinstance(key_event, ScalarEvent) or (
+                key_event.value == "<<" and self._tag(key_event, ScalarNode, "<<") == _MERGE
+            ):
+                self.record_key((*path, "<<"), at)
+                self.refuse(
                     (*path, "<<"), "mapping keys must be plain text (no merge keys <<)", key=True
-                )
+                )  # raises in the fast pass; recorded in the positioned one
+                self.skip(key_event, depth)
+                self.value((*path, "<<"), depth + 1)
                 continue
-            key = self.scalar(self.parser.get_event(), path)
+            key = self.scalar(key_event, path)
             if not isinstance(key, str | int | bool | float) or key is None:
                 key = key_event.value
             step = str(key).lower() if isinstance(key, bool | float) else key
             key_path = (*path, step)
-            document.keys[key_path] = at
             if key in first_seen:
-                self.value((*path, "<duplicate>"), depth + 1)
-                document.refuse(
+                self.record_key(key_path, at)
+                self.refuse(
                     key_path,
                     f"duplicate key {key_event.value!r} (first written at line {first_seen[key]})",
                     key=True,
                 )
+                self.value((*path, "<duplicate>"), depth + 1)
                 continue
+            if tracked:
+                self.record_key(key_path, at)
             first_seen[key] = at[0]
             result[key] = self.value(key_path, depth + 1)
-        self.parser.get_event()
+        parser.get_event()
         if self._tag(event, MappingNode, None) != _MAP:
-            document.refuse(path, f"YAML tag {event.tag} is not allowed")
+            self.refuse(path, f"YAML tag {event.tag} is not allowed")
             return None
         return result
+
+    def skip(self, start: Event, depth: int) -> None:
+        """Consume the rest of a node already begun by `start` (a key that is not text)."""
+        if isinstance(start, SequenceStartEvent | MappingStartEvent):
+            end = (
+                yaml.SequenceEndEvent
+                if isinstance(start, SequenceStartEvent)
+                else yaml.MappingEndEvent
+            )
+            while not self.parser.check_event(end):
+                self.value(("<skipped>",), depth + 1)
+            self.parser.get_event()
 
     def scalar(self, event: ScalarEvent, path: Path) -> Any:
         tag = self._tag(event, ScalarNode, event.value)
         if tag == _STR:
             return event.value
         if tag not in _STANDARD_SCALARS:
-            self.document.refuse(path, f"YAML tag {tag} is not allowed")
+            self.refuse(path, f"YAML tag {tag} is not allowed")
             return None
         if tag == _NULL:
             return None
@@ -265,10 +363,11 @@ class _Builder:
             value = self.constructor.yaml_constructors[tag](self.constructor, node)
         except (ValueError, OverflowError, yaml.YAMLError):
             if tag == "tag:yaml.org,2002:timestamp":
-                self.document.refuse(path, f"{event.value!r} is not a date that exists")
+                self.refuse(path, f"{event.value!r} is not a date that exists")
             else:
-                self.document.refuse(path, f"{event.value!r} cannot be read")
+                self.refuse(path, f"{event.value!r} cannot be read")
             return None
-        if isinstance(value, bool) and event.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE:
-            self.document.yaml_booleans[path] = event.value
+        word = isinstance(value, bool) and event.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE
+        if word and self.positions is not None:
+            self.positions.yaml_booleans[path] = event.value
         return value

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..citations import Citation
-from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
-from ..sensitivity import Sensitivity
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 Format = Literal["table", "json", "ndjson", "csv", "markdown"]
 FORMATS: tuple[Format, ...] = ("table", "json", "ndjson", "csv", "markdown")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
-from ..sensitivity import Sensitivity
 from . import Detail
 from .data import (
     citation_list,
@@ -21,6 +19,10 @@ from .data import (
     rubrics_document,
     sensitivity_document,
 )
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
-from ..comparison import Comparison
 from ..errors import UsageError
 from ..gates import GateResult
 from ..rubric import Rubric
 from ..scoring import CriterionResult, ProviderResult, Ranking
-from ..sensitivity import PERCENTILES, Sensitivity
 from . import Detail
 from .shapes import (
     CriterionEntry,
@@ -20,6 +18,10 @@ from .shapes import (
     RankingDocument,
     RubricSummary,
 )
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -197,7 +199,7 @@ def sensitivity_document(ranking: Ranking, analysis: Sensitivity) -> dict[str, A
         "samples": analysis.samples,
         "spread": analysis.spread,
         "seed": analysis.seed,
-        "percentiles": list(PERCENTILES),
+        "percentiles": list(_percentiles()),
         "providers": [
             {
                 "id": p.id,
@@ -249,3 +251,9 @@ def rubrics_document(rubrics: list[Rubric]) -> dict[str, Any]:
             for r in rubrics
         ],
     }
+
+
+def _percentiles() -> tuple[int, int]:
+    from ..sensitivity import PERCENTILES
+
+    return PERCENTILES

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
-from ..sensitivity import Sensitivity
 from . import Detail
 from .data import (
     compare_document,
@@ -22,6 +20,10 @@ from .data import (
     sensitivity_document,
     sources_document,
 )
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 
 def _dump(document: Mapping[str, Any]) -> str:

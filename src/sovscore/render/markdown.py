@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
-from ..sensitivity import Sensitivity
 from . import Detail
 from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 
 def _cell(text: str) -> str:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..comparison import Comparison
 from ..rubric import Rubric
 from ..scoring import Ranking
-from ..sensitivity import Sensitivity
 from . import Detail
 from .data import (
     citation_list,
@@ -22,6 +20,10 @@ from .data import (
     rubrics_document,
     sensitivity_document,
 )
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 
 def _lines(records: Iterable[Mapping[str, Any]]) -> str:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..comparison import Comparison
 from ..profile import Provider
 from ..rubric import Rubric
 from ..scoring import ProviderResult, Ranking
-from ..sensitivity import Sensitivity
 from . import Detail, Style
 from .text import (
     ELIGIBILITY_MARK,
@@ -26,6 +25,10 @@ from .text import (
     seal_text,
     show_value,
 )
+
+if TYPE_CHECKING:
+    from ..comparison import Comparison
+    from ..sensitivity import Sensitivity
 
 MAX_CRITERIA_COLUMNS = 5
 _ELIGIBILITY_STYLE = {"yes": "green", "no": "red", "not shown": "yellow"}
