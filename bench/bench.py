@@ -15,8 +15,9 @@ data straight from parser events can beat.
     python bench/bench.py --check             # exit 1 when a target fails
     python bench/bench.py --write DIR --sizes 10000   # only write the synthetic files to DIR
 
-Standard library only. Every process runs with the interpreter running this script, sovscore as
-`python -m sovscore`, so any virtual environment works. Each measured process is started by a
+Standard library only. Every process runs with the interpreter running this script: sovscore as
+the `sovscore` script installed next to it (as users run it), or `python -m sovscore` where there
+is none, so any virtual environment works. Each measured process is started by a
 tiny wrapper (`python -S`) that times it and reads its own child's peak RSS from os.wait4, so a
 figure is that one process's peak and never the benchmark's. The synthetic files go to a
 temporary directory that is removed at the end, never into the repository.
