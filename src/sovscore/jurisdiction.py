@@ -110,8 +110,8 @@ def _data_within(provider: Provider, region: Region, label: str) -> Finding:
     if residency is None or residency.storage is None:
         return Finding(None, "where data is stored is not known")
     sources = tuple(residency.sources)
-    countries = set(residency.storage) | set(residency.processing or [])
-    outside = sorted(c for c in countries if c not in region)
+    countries = residency.countries()
+    outside = residency.outside(region)
     if outside:
         return Finding(False, f"data stored or processed in {', '.join(outside)}", sources)
     if residency.processing is None or residency.exclusive is not True:

@@ -176,8 +176,8 @@ def data_residency(provider: Provider, as_of: dt.date) -> Finding:
     if residency is None or residency.storage is None:
         return Finding(None, "where data is stored is not known")
     sources = tuple(residency.sources)
-    countries = set(residency.storage) | set(residency.processing or [])
-    outside = sorted(c for c in countries if c not in EEA)
+    countries = residency.countries()
+    outside = residency.outside(EEA)
     if outside:
         return Finding("outside_eu", f"data stored or processed in {', '.join(outside)}", sources)
     missing = [

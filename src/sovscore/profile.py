@@ -191,6 +191,14 @@ class DataResidency(Model):
     note: str | None = None
     sources: SourceIds = Field(default_factory=list)
 
+    def countries(self) -> set[str]:
+        """Every country where data is stored or processed, as far as the profile says."""
+        return set(self.storage or []) | set(self.processing or [])
+
+    def outside(self, region: frozenset[str]) -> list[str]:
+        """The countries of `countries()` outside `region`, sorted."""
+        return sorted(c for c in self.countries() if c not in region)
+
 
 Law = Literal["us_cloud_act", "us_fisa_702", "other"]
 
