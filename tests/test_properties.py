@@ -85,8 +85,15 @@ def profiles(draw: st.DrawFn, ident: str = "p") -> Provider:
             max_size=4,
         )
     )
+    grants = [e["date"] for e in events if e["status"] in ("qualified", "renewed")]
+    # An expiry before the first grant contradicts itself (validation refuses it).
+    events = [
+        e for e in events if e["status"] != "expires" or not grants or e["date"] >= min(grants)
+    ]
     qualifications = (
-        [{"scheme": "secnumcloud", "offer": "o", "history": events}] if draw(st.booleans()) else []
+        [{"scheme": "secnumcloud", "offer": "o", "history": events}]
+        if events and draw(st.booleans())
+        else []
     )
     residency = draw(
         st.none()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from .checks import STALE_AFTER_MONTHS
 from .dates import add_months
 from .errors import Problem
+from .escape import quote
 from .loading import Catalogue
 from .measures import MEASURES
 from .profile import Provider
@@ -57,19 +58,19 @@ def _scored_facts(provider: Provider, scored: set[str]) -> Iterator[tuple[Path, 
             yield ("ownership",), "who controls the provider"
         for i, holder in enumerate(ownership.holders or []):
             if not holder.sources:
-                yield ("ownership", "holders", i), f"holder {holder.name!r}"
+                yield ("ownership", "holders", i), f"holder {quote(holder.name)}"
     partnerships = provider.partnerships
     if "partnerships" in scored and partnerships is not None:
         if not partnerships.items and not partnerships.sources:
             yield ("partnerships",), "'no partnership'"
         for i, item in enumerate(partnerships.items):
             if not item.sources:
-                yield ("partnerships", "items", i), f"partnership with {item.partner!r}"
+                yield ("partnerships", "items", i), f"partnership with {quote(item.partner)}"
     if "qualifications" in scored:
         for q, qualification in enumerate(provider.qualifications):
             for e, event in enumerate(qualification.history):
                 if not event.sources:
-                    what = f"{qualification.offer!r} {event.status} {event.date}"
+                    what = f"{quote(qualification.offer)} {event.status} {event.date}"
                     yield ("qualifications", q, "history", e), what
     residency = provider.data_residency
     if "data_residency" in scored and residency is not None and not residency.sources:

@@ -13,13 +13,21 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from . import __version__
-from .errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, SovscoreError, UsageError
+from .errors import (
+    EXIT_CHECK_FAILED,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    SovscoreError,
+    UsageError,
+)
+from .escape import is_plain_word, one_line, quote
 
 if TYPE_CHECKING:
     from .loading import Catalogue
-    from .render import Detail, Renderer
+    from .render import Detail, Renderer, Style
     from .scoring import Ranking
 
+DEBUG_ENV = "SOVSCORE_DEBUG"
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -51,7 +59,10 @@ def _complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
     wanted = incomplete.casefold()
     names = (n for p in catalogue.providers.values() for n in (p.id, *p.aliases))
-    return sorted({n for n in names if n.casefold().startswith(wanted)}, key=str.casefold)
+    # A candidate must reach the shell as one word: an alias with a space or a control
+    # character is left out (its provider's id is always offered).
+    found = {n for n in names if is_plain_word(n) and n.casefold().startswith(wanted)}
+    return sorted(found, key=str.casefold)
 
 
 def _complete_rubrics(incomplete: str) -> list[str]:
@@ -92,8 +103,8 @@ ProvidersOption = Annotated[
     typer.Option(
         "--providers",
         metavar="FILE",
-        help="Providers YAML file; repeat to add files (a later file replaces a provider by id). "
-        "Default: the bundled providers.yaml.",
+        help="Providers YAML file; repeat to add files ('-' reads standard input). An id, name "
+        "or alias defined in two files is an error. Default: the bundled providers.yaml.",
     ),
 ]
 AsOfOption = Annotated[
@@ -122,7 +133,8 @@ NoColorOption = Annotated[
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn sovscore's errors, Ctrl-C and a closed pipe into messages and exit codes, in one place."""
+    """Turn sovscore's errors, Ctrl-C, a closed pipe and any unexpected exception into a message
+    and an exit code, in one place: a traceback is never what a user sees."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -130,16 +142,54 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except SovscoreError as exc:
             for line in exc.lines():
-                print(line, file=sys.stderr)
+                say(line)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            print("sovscore: interrupted", file=sys.stderr)
+            say("sovscore: interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            raise typer.Exit(internal_error(exc)) from None
 
     return wrapper
+
+
+def internal_error(exc: BaseException) -> int:
+    """A bug in sovscore: one line and its own exit code; SOVSCORE_DEBUG=1 shows the traceback."""
+    if os.environ.get(DEBUG_ENV):
+        import traceback
+
+        if sys.stderr is not None:
+            traceback.print_exception(exc, file=sys.stderr)
+    detail = one_line(f"{type(exc).__name__}: {exc}", 200)
+    say(
+        f"sovscore: internal error: {detail} (a bug in sovscore: please report it with the "
+        f"command you ran; {DEBUG_ENV}=1 shows the traceback)"
+    )
+    return EXIT_INTERNAL
+
+
+def say(line: str) -> None:
+    """One message line on stderr. A closed or vanished stderr loses the message, never the
+    exit code: a message must not become a traceback, nor land on stdout among the data."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+    except UnicodeEncodeError:
+        try:
+            stream.write(line.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+            stream.flush()
+        except (OSError, ValueError):
+            pass
 
 
 def _silence_stdout() -> None:
@@ -147,19 +197,33 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 
-def _emit(text: str) -> None:
+def _emit(text: str, *, data: bool) -> None:
+    """Write a command's output to stdout. Data formats (JSON, NDJSON, CSV) are UTF-8 whatever
+    the locale; text for people is written in the terminal's encoding, with what it cannot show
+    replaced (the renderer already drew its lines and bars in ASCII)."""
+    stream = sys.stdout
+    if stream is None:
+        raise SovscoreError("cannot write to standard output: it is closed")
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text)
+        else:
+            encoding = "utf-8" if data else (stream.encoding or "utf-8")
+            stream.flush()
+            buffer.write(text.encode(encoding, "replace"))
+            buffer.flush()
+        stream.flush()
     except BrokenPipeError:
         raise
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         _silence_stdout()
-        raise SovscoreError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        reason = getattr(exc, "strerror", None) or exc
+        raise SovscoreError(f"cannot write to standard output: {reason}") from None
 
 
 def _version(value: bool) -> None:
@@ -184,23 +248,26 @@ def root(
     """
 
 
+def today() -> dt.date:
+    """The default --as-of: the one place sovscore reads the clock (tests pin it)."""
+    return dt.date.today()
+
+
 def _as_of(value: str | None) -> dt.date:
     if value is None:
-        return dt.date.today()
+        return today()
     try:
         if len(value) != 10:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--as-of: {value!r} is not a date (expected YYYY-MM-DD)") from None
+        raise UsageError(f"--as-of: {quote(value)} is not a date (expected YYYY-MM-DD)") from None
 
 
 def _renderer(
     fmt: OutputFormat, as_json: bool, no_color: bool, fields: str | None = None
 ) -> Renderer:
-    import shutil
-
-    from .render import FIELD_FORMATS, Style, renderer_for
+    from .render import FIELD_FORMATS, renderer_for
 
     chosen = "json" if as_json else fmt.value
     picked = None
@@ -210,10 +277,45 @@ def _renderer(
             raise UsageError(
                 "--fields: expected names separated by commas, with --format json, ndjson or csv"
             )
-    color = not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty()
-    width = shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
-    style = Style(color=color, width=width, fields=picked)
-    return renderer_for(chosen, style)  # type: ignore[arg-type]
+        twice = sorted({f for f in picked if picked.count(f) > 1})
+        if twice:
+            raise UsageError(f"--fields: {', '.join(map(quote, twice))} named twice")
+    return renderer_for(chosen, _terminal_style(no_color, picked))  # type: ignore[arg-type]
+
+
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+"""Widths a table is drawn at, whatever COLUMNS or the terminal say (COLUMNS=1 or 10**9)."""
+BOX_CHARACTERS = "█·→≥…━─│"
+"""What tables draw with beyond ASCII; a terminal that cannot encode them gets ASCII instead."""
+
+
+def _terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
+    """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
+    import shutil
+
+    from .render import Style
+
+    stream = sys.stdout
+    tty = stream is not None and stream.isatty()
+    color = (
+        tty
+        and not no_color
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM", "") != "dumb"
+    )
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        BOX_CHARACTERS.encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return Style(
+        color=color,
+        width=min(MAX_WIDTH, max(MIN_WIDTH, width)),
+        fields=fields,
+        ascii=ascii_only,
+    )
 
 
 def _ranked(
@@ -232,7 +334,7 @@ def _ranked(
     loaded_rubric = with_weights(load_rubric(rubric), weights or [])
     if min_seal is not None and not loaded_rubric.seal:
         raise UsageError(
-            f"--min-seal: rubric {loaded_rubric.id!r} has no SEAL levels",
+            f"--min-seal: rubric {quote(loaded_rubric.id)} has no SEAL levels",
             hint="use an EU CSF preset such as eu-csf-1.2.1",
         )
     catalogue = load_catalogue(providers or None)
@@ -274,27 +376,32 @@ def rank(
     no_color: NoColorOption = False,
 ) -> None:
     """Rank providers by sovereignty score, highest first."""
+    import math
     from dataclasses import replace
 
     renderer = _renderer(fmt, as_json, no_color, fields)
+    if fail_under is not None and not math.isfinite(fail_under):
+        raise UsageError(f"--fail-under: expected a number (a score is 0-100), not {fail_under:g}")
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
     if eligible_only:
-        if not any(r.eligibility for r in ranking.results):
+        if not ranking.rubric.gates and ranking.min_seal is None:
             raise UsageError(
-                f"--eligible-only: rubric {ranking.rubric.id!r} has no gates",
+                f"--eligible-only: rubric {quote(ranking.rubric.id)} has no gates",
                 hint="use a preset with gates, e.g. secnumcloud-19.6, or --min-seal",
             )
         ranking = replace(
             ranking, results=tuple(r for r in ranking.results if r.eligibility == "eligible")
         )
+        if not ranking.results:
+            say(f"sovscore: no provider is shown eligible under rubric {ranking.rubric.id}")
     if top is not None:
         ranking = replace(ranking, results=ranking.results[:top])
-    _emit(renderer.ranking(ranking))
+    _emit(renderer.ranking(ranking), data=renderer.data)
     if fail_under is not None:
         below = [r for r in ranking.results if round(r.score, 1) < fail_under]
         if below:
             names = ", ".join(f"{r.provider.id} ({r.score:.1f})" for r in below)
-            print(f"sovscore: below {fail_under:g}: {names}", file=sys.stderr)
+            say(f"sovscore: below {fail_under:g}: {names}")
             raise typer.Exit(EXIT_CHECK_FAILED)
 
 
@@ -314,7 +421,7 @@ def show(
     """Explain one provider's score, fact by fact, with the sources behind each."""
     renderer = _renderer(fmt, as_json, no_color)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal)
-    _emit(renderer.detail(_detail(name, ranking, catalogue)))
+    _emit(renderer.detail(_detail(name, ranking, catalogue)), data=renderer.data)
 
 
 @app.command()
@@ -328,7 +435,7 @@ def sources(
 ) -> None:
     """List a provider's sources and the facts each one supports."""
     renderer = _renderer(fmt, as_json, no_color)
-    _emit(renderer.sources(_detail(name, *_ranked(None, providers, None))))
+    _emit(renderer.sources(_detail(name, *_ranked(None, providers, None))), data=renderer.data)
 
 
 def _detail(name: str, ranking: Ranking, catalogue: Catalogue) -> Detail:
@@ -367,12 +474,12 @@ def validate(
 
     report = validate_files(files or None, _as_of(as_of), strict=strict)
     for warning in report.warnings:
-        print(warning.describe("warning"), file=sys.stderr)
+        say(warning.describe("warning"))
     files_text = f"{report.files} file{'s' if report.files != 1 else ''}"
     summary = f"{files_text}, {report.providers} providers, {report.sources} sources"
     if report.warnings:
         summary += f"; {len(report.warnings)} warnings (--strict fails on them)"
-    print(f"sovscore: valid: {summary}", file=sys.stderr)
+    say(f"sovscore: valid: {summary}")
 
 
 @app.command()
@@ -407,7 +514,7 @@ def compare(
     if len(set(chosen)) != len(chosen):
         raise UsageError(f"compare: a provider is named twice ({', '.join(chosen)})")
     by_id = {r.provider.id: r for r in ranking.results}
-    _emit(renderer.compare(side_by_side(ranking, [by_id[i] for i in chosen])))
+    _emit(renderer.compare(side_by_side(ranking, [by_id[i] for i in chosen])), data=renderer.data)
 
 
 @app.command()
@@ -437,12 +544,17 @@ def sensitivity(
     no_color: NoColorOption = False,
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps."""
+    import math
+
     from .sensitivity import analyse
+
+    if not math.isfinite(spread):  # click's range check lets nan through
+        raise UsageError(f"--spread: expected a percentage from 0 to 99, not {spread:g}")
 
     renderer = _renderer(fmt, as_json, no_color)
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
-    _emit(renderer.sensitivity(ranking, analysis))
+    _emit(renderer.sensitivity(ranking, analysis), data=renderer.data)
 
 
 @app.command()
@@ -456,7 +568,7 @@ def rubrics(
     from .loading import load_rubric, preset_names
 
     renderer = _renderer(fmt, as_json, no_color)
-    _emit(renderer.rubrics([load_rubric(name) for name in preset_names()]))
+    _emit(renderer.rubrics([load_rubric(name) for name in preset_names()]), data=renderer.data)
 
 
 class SchemaChoice(StrEnum):
@@ -476,7 +588,7 @@ def schema(
     """Print a JSON Schema (draft-07) for editors and other tools."""
     from .schemas import schema_text
 
-    _emit(schema_text(kind.value))
+    _emit(schema_text(kind.value), data=True)
 
 
 @app.command("rubric")
@@ -491,12 +603,19 @@ def show_rubric(
     from .loading import load_rubric
 
     renderer = _renderer(fmt, as_json, no_color)
-    _emit(renderer.rubric(load_rubric(rubric)))
+    _emit(renderer.rubric(load_rubric(rubric)), data=renderer.data)
 
 
 def main() -> None:
     try:
         app(prog_name="sovscore")
     except KeyboardInterrupt:
-        print("sovscore: interrupted", file=sys.stderr)
+        say("sovscore: interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except SystemExit:
+        raise
+    except Exception as exc:  # outside a command (option parsing, completion): still one line
+        sys.exit(internal_error(exc))

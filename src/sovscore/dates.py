@@ -13,6 +13,9 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+"""Years a fact of a cloud provider can carry. Outside them a date is a typo (0000, 9999), and
+dates near the calendar's ends would leave it under the arithmetic that reads them (+3 years)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +33,7 @@ class PartialDate:
         if isinstance(value, dt.datetime):
             raise ValueError("a date without a time of day")
         if isinstance(value, dt.date):
-            return cls(value.year, value.month, value.day)
+            return cls.parse(value.isoformat())
         if isinstance(value, bool):
             raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
         if isinstance(value, int):
@@ -43,6 +46,8 @@ class PartialDate:
         if not match:
             raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
         year = int(match.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"a year from {FIRST_YEAR} to {LAST_YEAR}, not {year:04d}")
         month = int(match.group(2)) if match.group(2) else None
         day = int(match.group(3)) if match.group(3) else None
         if month is not None and not 1 <= month <= 12:
@@ -92,7 +97,7 @@ class PartialDate:
         return {
             "anyOf": [
                 {"type": "string", "pattern": _PATTERN.pattern},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
             ],
             "description": "A date with the precision its source gives: 2024-05-17, '2024-05' or 2024.",
         }
@@ -107,16 +112,29 @@ def _validate_partial_date(value: object) -> PartialDate:
         ) from None
 
 
+# Date arithmetic saturates at the calendar's ends instead of raising: `--as-of 9999-12-31`
+# is a day like any other, and "the day after the last day" is still the last day.
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def add_years(day: dt.date, years: int) -> dt.date:
     """The same calendar day `years` later (29 February falls back to the 28th)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return add_months(day, 12 * years)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, or the month's last day if it is shorter."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    if year < dt.MINYEAR:
+        return dt.date.min
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .escape import LONG, one_line
+
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_INPUT = 2
+EXIT_INTERNAL = 70
+"""A bug in sovscore itself (EX_SOFTWARE in sysexits.h): never a user's mistake."""
 EXIT_INTERRUPTED = 130
 
 
@@ -24,15 +28,18 @@ class Problem:
         return self.describe()
 
     def describe(self, severity: str = "") -> str:
-        """`file:line:column: [severity:] field: message`, the shape compilers and editors read."""
-        where = self.file
+        """`file:line:column: [severity:] field: message`, the shape compilers and editors read.
+
+        Always one line: a newline or a control character in a file name, a key or a value is
+        shown escaped, so no data can forge a second `file:line:column` line."""
+        where = one_line(self.file, 4 * LONG)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         label = f" {severity}:" if severity else ""
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{label}{field} {self.message}"
+        field = f" {one_line(self.field)}:" if self.field else ""
+        return f"{where}:{label}{field} {one_line(self.message)}"
 
 
 class SovscoreError(Exception):
@@ -48,7 +55,7 @@ class SovscoreError(Exception):
     def lines(self) -> list[str]:
         """The message as the user reads it on stderr."""
         text = self.message if not self.hint else f"{self.message} ({self.hint})"
-        return [f"sovscore: {text}"]
+        return [f"sovscore: {one_line(text)}"]
 
 
 class InputError(SovscoreError):

@@ -25,6 +25,13 @@ class Finding:
     seal: int | None = None
     """For EU CSF objectives: the SEAL level (0-4) found, None when it cannot be shown."""
 
+    def __post_init__(self) -> None:
+        # One type per value: a number is a float wherever it comes from (`sum([])` is the int
+        # 0, which mypy accepts for float), so renderers and JSON never meet an int. A bool
+        # stays a bool (it is an int to Python, but a yes/no to people).
+        if isinstance(self.value, int) and not isinstance(self.value, bool):
+            object.__setattr__(self, "value", float(self.value))
+
 
 @dataclass(frozen=True)
 class Measure:

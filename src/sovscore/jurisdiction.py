@@ -8,6 +8,7 @@ of the EU; Gaia-X of the EU/EEA, so each region gets its own measure.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 
 from .countries import EEA, EU
@@ -35,7 +36,7 @@ def _outside_stakes(provider: Provider, region: Region, combine: str) -> Finding
     outside = [h for h in holders if h.country is not None and h.country not in region]
     known = [(h, _stake(h)) for h in outside]
     bounds = [s for _, s in known if s is not None]
-    value = max(bounds, default=0.0) if combine == "largest" else min(100.0, sum(bounds))
+    value = max(bounds, default=0.0) if combine == "largest" else min(100.0, math.fsum(bounds))
     exact = (
         ownership.complete is True
         and all(h.country is not None for h in holders)

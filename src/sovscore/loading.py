@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import math
 import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path as FilePath
-from typing import Literal
+from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
 from .errors import InputError, Problem, UsageError
-from .profile import Provider, ProvidersFile, Source
+from .escape import quote
+from .profile import Holder, Provider, ProvidersFile, Source
 from .rubric import Rubric, check_rubric
 from .validation import M, validate
 from .yamlread import Document, Path, decode, parse
@@ -51,7 +53,7 @@ def rubric_path(name_or_path: str) -> str:
     if name_or_path in preset_names():
         return bundled_rubric(name_or_path)
     raise UsageError(
-        f"--rubric: no file or preset named {name_or_path!r}",
+        f"--rubric: no file or preset named {quote(name_or_path)}",
         hint=f"presets: {', '.join(preset_names())}; see `sovscore rubrics`",
     )
 
@@ -66,7 +68,7 @@ def max_file_bytes() -> int:
     except ValueError:
         mib = float("nan")
     if not mib > 0 or mib == float("inf"):
-        raise UsageError(f"{MAX_FILE_ENV}={value!r} is not a size (expected a number of MiB)")
+        raise UsageError(f"{MAX_FILE_ENV}={quote(value)} is not a size (expected a number of MiB)")
     return int(mib * 2**20)
 
 
@@ -74,8 +76,10 @@ def read_document(path: str) -> Document:
     limit = max_file_bytes()
     reread = None
     if path == STDIN:
-        raw = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
+        if sys.stdin is None:
+            raise InputError([Problem(name, "standard input is closed (expected YAML on it)")])
+        raw = read_bounded(sys.stdin.buffer, limit)
     else:
         name = path
         raw = _read_file(path, limit)
@@ -93,6 +97,23 @@ def read_document(path: str) -> Document:
     return parse(decode(raw, name), name, reread=reread)
 
 
+CHUNK = 1 << 20
+
+
+def read_bounded(handle: BinaryIO, limit: int) -> bytes:
+    """At most `limit` + 1 bytes (one more tells the file is too large), read in chunks: a huge
+    SOVSCORE_MAX_FILE_MB must not make Python allocate the whole limit up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = handle.read(min(CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _read_file(path: str, limit: int) -> bytes:
     try:
         mode = FilePath(path).stat().st_mode
@@ -101,7 +122,7 @@ def _read_file(path: str, limit: int) -> bytes:
         if not stat.S_ISREG(mode):
             raise InputError([Problem(path, "is not a regular file (expected a YAML file)")])
         with open(path, "rb") as handle:
-            return handle.read(limit + 1)
+            return read_bounded(handle, limit)
     except FileNotFoundError:
         raise InputError([Problem(path, "no such file")]) from None
     except PermissionError:
@@ -195,7 +216,7 @@ class Catalogue:
                 problems.append(
                     document.problem(
                         ("sources", index, "id"),
-                        f"source {source.id!r} is already defined differently at {first}",
+                        f"source {quote(source.id)} is already defined differently at {first}",
                     )
                 )
                 continue
@@ -212,7 +233,7 @@ class Catalogue:
                 problems.append(
                     document.problem(
                         ("providers", index, *step),
-                        f"{name!r} already names provider {owner!r} at {first}",
+                        f"{quote(name)} already names provider {quote(owner)} at {first}",
                     )
                 )
                 continue
@@ -256,19 +277,23 @@ def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
     seen_sources: set[str] = set()
     for index, source in enumerate(parsed.sources):
         if source.id in seen_sources:
-            problems.append((("sources", index, "id"), f"duplicate source id {source.id!r}"))
+            problems.append((("sources", index, "id"), f"duplicate source id {quote(source.id)}"))
         seen_sources.add(source.id)
     names: dict[str, str] = {}
     for index, provider in enumerate(parsed.providers):
         path: Path = ("providers", index)
         if normalise_name(provider.id) in names:
             owner = names[normalise_name(provider.id)]
-            problems.append(((*path, "id"), f"{provider.id!r} already names provider {owner!r}"))
+            problems.append(
+                ((*path, "id"), f"{quote(provider.id)} already names provider {quote(owner)}")
+            )
             continue
         for step, name in _spellings(provider):
             owner = names.setdefault(normalise_name(name), provider.id)
             if owner != provider.id:
-                problems.append(((*path, *step), f"{name!r} already names provider {owner!r}"))
+                problems.append(
+                    ((*path, *step), f"{quote(name)} already names provider {quote(owner)}")
+                )
         problems.extend(((*path, *p), m) for p, m in _check_provider(provider))
     return problems
 
@@ -281,25 +306,60 @@ def _spellings(provider: Provider) -> list[tuple[Path, str]]:
 
 def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
     ownership = provider.ownership
+    for h_index, holder in enumerate(ownership.holders or [] if ownership else []):
+        if (
+            holder.capital is not None
+            and holder.capital_min is not None
+            and holder.capital < holder.capital_min
+        ):
+            yield (
+                ("ownership", "holders", h_index, "capital_min"),
+                f"{holder.capital_min:g} % is more than the holder's capital of {holder.capital:g} %"
+                " (expected a lower bound at most the known share)",
+            )
     if ownership and ownership.holders:
-        for label in ("capital", "voting"):
-            shares = [
-                (h.voting if label == "voting" and h.voting is not None else h.capital) or 0.0
-                for h in ownership.holders
-            ]
-            if sum(shares) > 100.0001:
+        has_votes = any(h.voting is not None for h in ownership.holders)
+        for label in ("capital", "voting") if has_votes else ("capital",):
+            shares = [_share_at_least(h, label) for h in ownership.holders]
+            total = math.fsum(shares)
+            if total > 100.0001:
+                bounded = any(
+                    h.capital is None and h.capital_min is not None for h in ownership.holders
+                )
+                what = "known shares and lower bounds" if bounded else "shares"
                 yield (
                     ("ownership", "holders"),
-                    f"{label} shares add up to {sum(shares):g} % (expected at most 100)",
+                    f"{label} {what} add up to {'at least ' if bounded else ''}{total:g} % "
+                    "(expected at most 100)",
                 )
     reviewed = provider.reviewed.latest()
     for q_index, qualification in enumerate(provider.qualifications):
+        grants = [e.date for e in qualification.history if e.status in ("qualified", "renewed")]
+        first_grant = min(grants, key=lambda d: d.earliest(), default=None)
         for e_index, event in enumerate(qualification.history):
+            if (
+                event.status == "expires"
+                and first_grant is not None
+                and event.date.latest() < first_grant.earliest()
+            ):
+                yield (
+                    ("qualifications", q_index, "history", e_index, "date"),
+                    f"expires on {event.date}, before the offer was first qualified ({first_grant})",
+                )
             if event.status != "expires" and event.date.earliest() > reviewed:
                 yield (
                     ("qualifications", q_index, "history", e_index, "date"),
                     f"{event.status} on {event.date} is after the profile's reviewed date {provider.reviewed}",
                 )
+
+
+def _share_at_least(holder: Holder, label: str) -> float:
+    """What a holder holds at least: its share of votes (or capital), else its lower bound."""
+    if label == "voting" and holder.voting is not None:
+        return holder.voting
+    if holder.capital is not None:
+        return holder.capital
+    return holder.capital_min or 0.0
 
 
 def unresolved_sources(catalogue: Catalogue) -> list[Problem]:
@@ -311,7 +371,7 @@ def unresolved_sources(catalogue: Catalogue) -> list[Problem]:
                 problems.append(
                     document.problem(
                         ("providers", index, *path),
-                        f"source {ref!r} is not defined (expected an id from a `sources:` list)",
+                        f"source {quote(ref)} is not defined (expected an id from a `sources:` list)",
                     )
                 )
     return problems

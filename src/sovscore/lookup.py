@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import UnknownProviderError
+from .escape import quote
 from .loading import normalise_name
 from .profile import Provider
 
@@ -25,4 +26,4 @@ def find_provider(query: str, providers: Iterable[Provider]) -> Provider:
         if suggestions
         else "see `sovscore rank` for names"
     )
-    raise UnknownProviderError(f"no provider named {query!r}", hint=hint)
+    raise UnknownProviderError(f"no provider named {quote(query)}", hint=hint)

@@ -7,6 +7,7 @@ rubric can be checked before anything is scored.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from .countries import EEA
 from .csf import CSF_MEASURES
@@ -37,7 +38,8 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
     if not inside and not (ownership.complete and all(h.country for h in holders)):
         return Finding(None, f"no {label} holder is named and the list is not complete", sources)
     total = min(
-        100.0, sum(h.capital if h.capital is not None else h.capital_min or 0 for h in inside)
+        100.0,
+        math.fsum(h.capital if h.capital is not None else h.capital_min or 0.0 for h in inside),
     )
     named = ", ".join(f"{h.name} {h.share_text()}" for h in inside) or f"no {label} holder"
     exact = (

@@ -10,19 +10,22 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .countries import ISO_COUNTRIES
 from .dates import PartialDate
+from .escape import quote
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _country(value: str) -> str:
     if value not in ISO_COUNTRIES:
-        raise ValueError(f"expected an ISO 3166-1 alpha-2 country code such as 'FR', not {value!r}")
+        raise ValueError(
+            f"expected an ISO 3166-1 alpha-2 country code such as 'FR', not {quote(value)}"
+        )
     return value
 
 
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise ValueError(f"expected a lower-case slug such as 'cloud-temple', not {value!r}")
+        raise ValueError(f"expected a lower-case slug such as 'cloud-temple', not {quote(value)}")
     return value
 
 
@@ -34,7 +37,7 @@ def _percent(value: float) -> float:
 
 def _url(value: str) -> str:
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
-        raise ValueError(f"expected an http(s) URL, not {value!r}")
+        raise ValueError(f"expected an http(s) URL, not {quote(value)}")
     return value
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import add_years
+from .dates import add_days, add_years
 from .profile import Provider, Qualification, QualificationEvent, Scheme
 
 Status = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
@@ -22,7 +22,7 @@ STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdraw
 MAX_VALIDITY_YEARS: dict[Scheme, int] = {"secnumcloud": 3, "hds": 3}
 # A recorded expiry a little past the limit is the register's own date (ANSSI lists windows such
 # as 28/12/2023 -> 29/12/2026): it wins. Much later, it belongs to a renewal the data lacks.
-LIMIT_TOLERANCE = dt.timedelta(days=31)
+LIMIT_TOLERANCE_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -43,14 +43,14 @@ def counts_from(event: QualificationEvent) -> dt.date:
     if event.status in ("applied", "qualified", "renewed"):
         return event.date.latest()
     if event.status == "expires":
-        return last_valid_day(event) + dt.timedelta(days=1)
+        return add_days(last_valid_day(event), 1)
     return event.date.earliest()
 
 
 def last_valid_day(expiry: QualificationEvent) -> dt.date:
     if expiry.date.is_exact:
         return expiry.date.latest()
-    return expiry.date.earliest() - dt.timedelta(days=1)
+    return add_days(expiry.date.earliest(), -1)
 
 
 def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
@@ -67,7 +67,7 @@ def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
             if status == "qualified" and (
                 valid_until is None
                 or end <= valid_until
-                or (by_limit and end <= valid_until + LIMIT_TOLERANCE)
+                or (by_limit and end <= add_days(valid_until, LIMIT_TOLERANCE_DAYS))
             ):
                 valid_until, by_limit = end, False
                 evidence.append(event)
@@ -88,7 +88,7 @@ def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
             if event.bound and status == "qualified" and valid_until is not None:
                 # Held again after the last grant ran out: the new grant began at the earliest
                 # the day after, so its three years are counted from then.
-                start = min(start, valid_until + dt.timedelta(days=1))
+                start = min(start, add_days(valid_until, 1))
             status, current, reapplied = "qualified", event, False
             valid_until = add_years(start, limit) if limit else None
             by_limit = limit is not None

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from .escape import quote
 from .measures import MEASURES, NUMBER_RANGE
 from .profile import Model, Text
 from .yamlread import Path
@@ -25,10 +26,17 @@ def _finite_weight(value: float) -> float:
 
 
 def _keys_as_text(value: object) -> object:
-    """YAML reads `true:` and `no:` keys as booleans; tables name values as text."""
-    if isinstance(value, dict):
-        return {str(k).lower() if isinstance(k, bool) else k: v for k, v in value.items()}
-    return value
+    """YAML reads `true:` and `no:` keys as booleans; tables name values as text. Two keys that
+    are one value once read as text (`true:` and `"true":`) are a contradiction, not a merge."""
+    if not isinstance(value, dict):
+        return value
+    table: dict[object, object] = {}
+    for key, points in value.items():
+        text = str(key).lower() if isinstance(key, bool) else key
+        if text in table:
+            raise ValueError(f"two keys name the value {quote(text)} (one of them as a boolean)")
+        table[text] = points
+    return table
 
 
 Points = Annotated[float, AfterValidator(_finite_points)]
@@ -133,14 +141,30 @@ class Rubric(Model):
     )
 
     def normalised_weights(self) -> dict[str, float]:
-        total = math.fsum(c.weight for c in self.criteria)
-        return {c.id: c.weight / total for c in self.criteria}
+        shares = normalise([c.weight for c in self.criteria])
+        return {c.id: share for c, share in zip(self.criteria, shares, strict=True)}
 
     def grade(self, score: float) -> str:
         for band in sorted(self.grades, key=lambda b: b.min, reverse=True):
             if score >= band.min:
                 return band.grade
         return self.grades[-1].grade  # unreachable once checked: a band starts at 0
+
+
+def normalise(weights: list[float]) -> list[float]:
+    """Weights as shares of their total: only their ratios matter.
+
+    They are first scaled by the power of two that brings the largest into [0.5, 1), which is
+    exact in floating point: so a subnormal weight (5e-324) or one near the largest float
+    neither vanishes nor overflows, and scaling every weight by a power of two changes no share,
+    bit for bit. At least one weight must be positive (the rubric check makes sure)."""
+    largest = max(weights)
+    if not largest > 0 or not math.isfinite(largest):
+        raise ValueError(f"expected a positive, finite largest weight, not {largest}")
+    shift = math.frexp(largest)[1]
+    scaled = [math.ldexp(w, -shift) for w in weights]
+    total = math.fsum(scaled)
+    return [w / total for w in scaled]
 
 
 def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
@@ -150,7 +174,7 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
     for index, criterion in enumerate(rubric.criteria):
         path: Path = ("criteria", index)
         if criterion.id in seen:
-            problems.append(((*path, "id"), f"duplicate criterion id {criterion.id!r}"))
+            problems.append(((*path, "id"), f"duplicate criterion id {quote(criterion.id)}"))
         seen.add(criterion.id)
         measure = MEASURES.get(criterion.measure)
         if measure is None:
@@ -158,7 +182,7 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
             problems.append(
                 (
                     (*path, "measure"),
-                    f"unknown measure {criterion.measure!r} (expected one of: {known})",
+                    f"unknown measure {quote(criterion.measure)} (expected one of: {known})",
                 )
             )
             continue
@@ -186,7 +210,7 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
                     problems.append(
                         (
                             (*path, "table", key),
-                            f"{measure.name} never yields {key!r} (expected: {', '.join(expected)})",
+                            f"{measure.name} never yields {quote(key)} (expected: {', '.join(expected)})",
                         )
                     )
             missing = [k for k in expected if k not in criterion.table]
@@ -247,20 +271,26 @@ def with_weights(rubric: Rubric, overrides: list[str]) -> Rubric:
         if not sep or name not in weights:
             known = ", ".join(weights)
             raise UsageError(
-                f"--weight {override!r}: expected CRITERION=VALUE with a criterion of "
-                f"{rubric.id!r} ({known})"
+                f"--weight {quote(override)}: expected CRITERION=VALUE with a criterion of "
+                f"{quote(rubric.id)} ({known})"
             )
         try:
             value = float(text)
         except ValueError:
             value = math.nan
         if not math.isfinite(value) or value < 0:
-            raise UsageError(f"--weight {override!r}: expected a finite weight of 0 or more")
+            raise UsageError(f"--weight {quote(override)}: expected a finite weight of 0 or more")
         weights[name] = value
     if not overrides:
         return rubric
-    if not sum(weights.values()) > 0 or math.isinf(sum(weights.values())):
-        raise UsageError("--weight: expected at least one positive weight, and a finite total")
+    total = sum(weights.values())  # fsum raises on overflow; sum gives inf
+    if not total > 0:
+        raise UsageError("--weight: expected at least one positive weight")
+    if math.isinf(total):
+        raise UsageError(
+            "--weight: the weights add up to more than the largest number "
+            "(only their ratios matter: use smaller weights)"
+        )
     criteria = [c.model_copy(update={"weight": weights[c.id]}) for c in rubric.criteria]
     return rubric.model_copy(update={"criteria": criteria})
 
@@ -272,14 +302,14 @@ def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
     for index, gate in enumerate(rubric.gates):
         path: Path = ("gates", index)
         if gate.id in seen:
-            problems.append(((*path, "id"), f"duplicate gate id {gate.id!r}"))
+            problems.append(((*path, "id"), f"duplicate gate id {quote(gate.id)}"))
         seen.add(gate.id)
         if (gate.measure is None) == (gate.criterion is None):
             problems.append((path, "expected exactly one of `measure` or `criterion`"))
             continue
         if gate.criterion is not None and gate.criterion not in criteria:
             problems.append(
-                ((*path, "criterion"), f"no criterion {gate.criterion!r} in this rubric")
+                ((*path, "criterion"), f"no criterion {quote(gate.criterion)} in this rubric")
             )
             continue
         measure = MEASURES.get(gate.measure) if gate.measure else None
@@ -287,7 +317,7 @@ def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
             problems.append(
                 (
                     (*path, "measure"),
-                    f"unknown measure {gate.measure!r} (expected one of: {', '.join(sorted(MEASURES))})",
+                    f"unknown measure {quote(gate.measure)} (expected one of: {', '.join(sorted(MEASURES))})",
                 )
             )
             continue
@@ -303,7 +333,7 @@ def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
                     problems.append(
                         (
                             (*path, "allowed"),
-                            f"{measure.name} never yields {value!r} (expected: {', '.join(measure.table_keys())})",
+                            f"{measure.name} never yields {quote(value)} (expected: {', '.join(measure.table_keys())})",
                         )
                     )
     return problems

@@ -17,6 +17,12 @@ from .qualifications import qualified_under_3_2
 from .rubric import Rubric, points_for
 
 
+CriterionStatus = Literal["scored", "shown", "unknown"]
+"""scored: the measure's facts gave a value; shown: they did not, but an offer qualified under
+the scheme version the criterion names shows the requirement met (its value stays null);
+unknown: nothing shows it."""
+
+
 @dataclass(frozen=True)
 class CriterionResult:
     id: str
@@ -28,7 +34,7 @@ class CriterionResult:
     """Normalised rubric weight (all criteria sum to 1)."""
     contribution: float
     """Points times effective weight: what this criterion adds to the 0-100 score."""
-    status: Literal["scored", "unknown"]
+    status: CriterionStatus
     reason: str
     sources: tuple[str, ...]
     seal: int | None = None
@@ -62,6 +68,11 @@ class Ranking:
     results: tuple[ProviderResult, ...]
     min_seal: int | None = None
 
+    @property
+    def gated(self) -> bool:
+        """Whether eligibility is assessed: the rubric has gates, or --min-seal adds one."""
+        return bool(self.rubric.gates) or (self.rubric.seal and self.min_seal is not None)
+
 
 def score_provider(
     provider: Provider, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
@@ -71,15 +82,15 @@ def score_provider(
     for criterion in rubric.criteria:
         finding = MEASURES[criterion.measure].function(provider, as_of)
         points = points_for(criterion, finding.value) if finding.value is not None else None
+        status: CriterionStatus = "scored" if finding.value is not None else "unknown"
         if finding.value is None and criterion.shown_by == "secnumcloud_3.2":
             offer = qualified_under_3_2(provider, as_of)
             if offer is not None:
                 reason = (
                     f"shown by the SecNumCloud 3.2 qualification of {offer[0]!r} ({finding.reason})"
                 )
-                finding = Finding("shown", reason, offer[1])
-                points = criterion.best_points()
-        known = finding.value is not None
+                finding = Finding(None, reason, offer[1])
+                points, status = criterion.best_points(), "shown"
         criteria.append(
             CriterionResult(
                 id=criterion.id,
@@ -89,13 +100,13 @@ def score_provider(
                 points=points,
                 weight=weights[criterion.id],
                 contribution=0.0,
-                status="scored" if known else "unknown",
+                status=status,
                 reason=finding.reason,
                 sources=finding.sources,
                 seal=finding.seal,
             )
         )
-    coverage = math.fsum(c.weight for c in criteria if c.status == "scored")
+    coverage = math.fsum(c.weight for c in criteria if c.status != "unknown")
     # `unknown: zero` keeps every weight (an unknown fact earns nothing); `exclude` spreads the
     # weight of unknown facts over the known ones.
     divisor = coverage if rubric.unknown == "exclude" and coverage > 0 else 1.0

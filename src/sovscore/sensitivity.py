@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import math
 import random
+import sys
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import compress
 from operator import mul
 
+from .rubric import normalise
 from .scoring import ELIGIBILITY_ORDER, Ranking
 
 PERCENTILES = (5, 95)
@@ -109,7 +111,11 @@ class _Table:
     ids: list[str]
     criteria: list[str]
     raw: list[float]
-    """The rubric's raw weights, in criterion order."""
+    """The rubric's raw weights, in criterion order, scaled by 2**-shift (exactly) so that the
+    largest is in [0.5, 1): a sample's factors can then never make every weight vanish, however
+    tiny the rubric's weights (5e-324), nor overflow, however large."""
+    shift: int
+    """Report a scaled weight w as the rubric's own, ldexp(w, shift)."""
     points: list[list[float]]
     """Per row, points per criterion; 0.0 where the fact is unknown (it earns nothing)."""
     known: list[tuple[bool, ...]]
@@ -144,20 +150,23 @@ def analyse(
 
 def _table(ranking: Ranking) -> _Table:
     criteria = [c.id for c in ranking.rubric.criteria]
+    weights = [c.weight for c in ranking.rubric.criteria]
+    shift = math.frexp(max(weights))[1]
     rows: dict[tuple[tuple[float, ...], tuple[bool, ...], int], int] = {}
     row_of: list[int] = []
     for result in ranking.results:
         by_id = {c.id: c for c in result.criteria}
         found = [by_id[c] for c in criteria]
         points = tuple(c.points if c.points is not None else 0.0 for c in found)
-        known = tuple(c.status == "scored" and c.points is not None for c in found)
+        known = tuple(c.status != "unknown" and c.points is not None for c in found)
         row_of.append(
             rows.setdefault((points, known, ELIGIBILITY_ORDER[result.eligibility]), len(rows))
         )
     return _Table(
         ids=[r.provider.id for r in ranking.results],
         criteria=criteria,
-        raw=[c.weight for c in ranking.rubric.criteria],
+        raw=[math.ldexp(w, -shift) for w in weights],
+        shift=shift,
         points=[list(points) for points, _, _ in rows],
         known=[known for _, known, _ in rows],
         offsets=[1000.0 * group for _, _, group in rows],
@@ -173,8 +182,7 @@ def _scores(table: _Table, raw: list[float], only: tuple[int, ...] | None = None
     Same normalisation (divide by the fsum), same contribution (weight / divisor * points), same
     fsum and clamp: so with the rubric's own weights the scores, hence the ranks, are identical.
     """
-    total = math.fsum(raw)
-    weights = [r / total for r in raw]
+    weights = normalise(raw)
     chosen = range(len(table.points)) if only is None else only
     if not table.exclude:  # divisor 1.0: weight / 1.0 * points is weight * points exactly
         return [min(100.0, max(0.0, math.fsum(map(mul, weights, table.points[i])))) for i in chosen]
@@ -265,9 +273,14 @@ def _smallest_swap(table: _Table, upper: int, lower: int) -> WeightChange | None
         if weight <= 0:
             continue
         new = _swap_weight(table, upper, lower, k)
-        if new is None:
-            continue
-        change = WeightChange(table.criteria[k], weight, new, (new - weight) / weight)
+        if new is None or math.frexp(new)[1] + table.shift > math.frexp(sys.float_info.max)[1]:
+            continue  # no such weight, or one past the largest float once scaled back
+        change = WeightChange(
+            table.criteria[k],
+            math.ldexp(weight, table.shift),
+            math.ldexp(new, table.shift),
+            (new - weight) / weight,
+        )
         if best is None or abs(change.change) < abs(best.change):
             best = change
     return best

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
+from .escape import quote
 from .yamlread import Document, Path
 
 M = typing.TypeVar("M", bound=BaseModel)
@@ -17,7 +18,7 @@ M = typing.TypeVar("M", bound=BaseModel)
 
 def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
     """The model, or every problem: values YAML could not read, then what pydantic found."""
-    refused = [path for path, _ in document.refused]
+    refused = {path for path, _ in document.refused}
     problems = [problem for _, problem in document.refused]
     try:
         parsed: M | None = model.model_validate(document.data)
@@ -25,7 +26,8 @@ def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem
         parsed = None
         for error in exc.errors(include_url=False):
             path = _data_path(document.data, error["loc"])
-            if not any(path[: len(r)] == r for r in refused):
+            # A value YAML could not read is reported once, not again by what it then breaks.
+            if not any(path[:end] in refused for end in range(len(path) + 1)):
                 problems.append(_problem(document, model, error, path))
     if problems:
         return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
@@ -40,9 +42,9 @@ def _problem(document: Document, model: type[BaseModel], error: Any, path: Path)
         hint = ""
         close = difflib.get_close_matches(str(name), allowed, n=1)
         if close:
-            hint = f"; did you mean {close[0]!r}?"
+            hint = f"; did you mean {quote(close[0])}?"
         expected = f" (expected one of: {', '.join(allowed)}{hint})" if allowed else ""
-        return document.problem(path, f"unknown field {name!r}{expected}", key=True)
+        return document.problem(path, f"unknown field {quote(name)}{expected}", key=True)
     if kind == "missing":
         return document.problem(path, "required field is missing")
     message = str(error["msg"]).removeprefix("Value error, ")

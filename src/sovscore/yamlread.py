@@ -27,6 +27,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from .errors import InputError, Problem
+from .escape import LONG, one_line, quote
 
 Path = tuple[str | int, ...]
 
@@ -111,12 +112,14 @@ class Document:
 
 
 def format_path(path: Path) -> str:
+    """`providers[3].ownership.holders[0]`; a key longer than a message can hold is cut."""
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            key = one_line(str(part), LONG)
+            text += f".{key}" if text else key
     return text
 
 
@@ -290,7 +293,7 @@ class _Builder:
             items.append(self.value((*path, len(items)), depth + 1))
         self.parser.get_event()
         if self._tag(event, SequenceNode, None) != _SEQ:
-            self.refuse(path, f"YAML tag {event.tag} is not allowed")
+            self.refuse(path, f"YAML tag {one_line(str(event.tag), LONG)} is not allowed")
             return None
         return items
 
@@ -322,7 +325,7 @@ class _Builder:
                 self.record_key(key_path, at)
                 self.refuse(
                     key_path,
-                    f"duplicate key {key_event.value!r} (first written at line {first_seen[key]})",
+                    f"duplicate key {quote(key_event.value)} (first written at line {first_seen[key]})",
                     key=True,
                 )
                 self.value((*path, "<duplicate>"), depth + 1)
@@ -333,7 +336,7 @@ class _Builder:
             result[key] = self.value(key_path, depth + 1)
         parser.get_event()
         if self._tag(event, MappingNode, None) != _MAP:
-            self.refuse(path, f"YAML tag {event.tag} is not allowed")
+            self.refuse(path, f"YAML tag {one_line(str(event.tag), LONG)} is not allowed")
             return None
         return result
 
@@ -354,7 +357,7 @@ class _Builder:
         if tag == _STR:
             return event.value
         if tag not in _STANDARD_SCALARS:
-            self.refuse(path, f"YAML tag {tag} is not allowed")
+            self.refuse(path, f"YAML tag {one_line(tag, LONG)} is not allowed")
             return None
         if tag == _NULL:
             return None
@@ -363,9 +366,9 @@ class _Builder:
             value = self.constructor.yaml_constructors[tag](self.constructor, node)
         except (ValueError, OverflowError, yaml.YAMLError):
             if tag == "tag:yaml.org,2002:timestamp":
-                self.refuse(path, f"{event.value!r} is not a date that exists")
+                self.refuse(path, f"{quote(event.value)} is not a date that exists")
             else:
-                self.refuse(path, f"{event.value!r} cannot be read")
+                self.refuse(path, f"{quote(event.value)} cannot be read")
             return None
         word = isinstance(value, bool) and event.value.lower() in _BOOL_WORDS_NOT_TRUE_FALSE
         if word and self.positions is not None:

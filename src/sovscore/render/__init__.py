@@ -36,9 +36,14 @@ class Style:
     width: int | None = None
     fields: tuple[str, ...] | None = None
     """For json, ndjson and csv rankings: only these fields of each provider, in this order."""
+    ascii: bool = False
+    """The terminal's encoding cannot show box lines and bars: draw them in ASCII."""
 
 
 class Renderer(Protocol):
+    data: bool
+    """A data format (UTF-8 whatever the locale), rather than text for people."""
+
     def ranking(self, ranking: Ranking) -> str: ...
 
     def detail(self, detail: Detail) -> str: ...

@@ -11,6 +11,7 @@ from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
 from .data import (
+    check_fields,
     citation_list,
     compare_document,
     criterion,
@@ -50,13 +51,15 @@ def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
 
 
 class CsvRenderer:
+    data = True
+
     def __init__(self, fields: tuple[str, ...] | None = None) -> None:
         self.fields = fields
 
     def ranking(self, ranking: Ranking) -> str:
         ids = [c.id for c in ranking.rubric.criteria]
         extra = ["seal", "seal_at_most"] if ranking.rubric.seal else []
-        if any(r.eligibility for r in ranking.results):
+        if ranking.gated:
             extra += ["eligibility", "failed_gates", "unshown_gates"]
         header = ["rank", "id", "name", "score", "grade", "coverage", *extra]
         header += [f"{i}_{part}" for i in ids for part in ("value", "points")]
@@ -70,7 +73,8 @@ class CsvRenderer:
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
             rows.append(cells)
         if self.fields is not None:
-            picked = [pick(dict(zip(header, r, strict=True)), self.fields, header) for r in rows]
+            check_fields(self.fields, header)
+            picked = [pick(dict(zip(header, r, strict=True)), self.fields) for r in rows]
             return _write(list(self.fields), [list(p.values()) for p in picked])
         return _write(header, rows)
 

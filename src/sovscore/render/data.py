@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..errors import UsageError
+from ..escape import quote
 from ..gates import GateResult
 from ..rubric import Rubric
 from ..scoring import CriterionResult, ProviderResult, Ranking
@@ -43,7 +44,7 @@ def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> RubricSummary:
 def criterion(result: CriterionResult) -> CriterionEntry:
     entry: CriterionEntry = {
         "id": result.id,
-        "value": result.value,
+        "value": round(result.value, 4) if isinstance(result.value, float) else result.value,
         "points": result.points,
         "weight": round(result.weight, 6),
         "contribution": round(result.contribution, 2),
@@ -90,25 +91,36 @@ def provider(result: ProviderResult, rubric: Rubric) -> ProviderEntry:
     return entry
 
 
-def pick(
-    entry: Mapping[str, Any], fields: tuple[str, ...] | None, valid: list[str]
-) -> dict[str, Any]:
-    """Only the fields asked for, in their order; an unknown name lists the valid ones (`gh --json`)."""
-    if fields is None:
-        return dict(entry)
-    unknown = [f for f in fields if f not in valid]
+def check_fields(fields: tuple[str, ...] | None, valid: list[str]) -> None:
+    """An unknown name lists the valid ones (`gh --json`): checked before any record is written,
+    so it is an error even when no record is listed."""
+    unknown = [f for f in fields or () if f not in valid]
     if unknown:
         raise UsageError(
-            f"--fields: unknown field {unknown[0]!r}", hint=f"valid fields: {', '.join(valid)}"
+            f"--fields: unknown field {quote(unknown[0])}", hint=f"valid fields: {', '.join(valid)}"
         )
+
+
+def pick(entry: Mapping[str, Any], fields: tuple[str, ...] | None) -> dict[str, Any]:
+    """Only the fields asked for (already checked), in their order."""
+    if fields is None:
+        return dict(entry)
     return {f: entry.get(f) for f in fields}
 
 
+SEAL_FIELDS = ("seal", "seal_at_most")
+GATE_FIELDS = ("eligible", "eligibility", "failed_gates", "unshown_gates", "gates")
+
+
 def provider_fields(ranking: Ranking) -> list[str]:
-    """The fields a provider entry has in this run (seal and gate fields only where they apply)."""
-    if ranking.results:
-        return list(provider(ranking.results[0], ranking.rubric))
-    return list(ProviderEntry.__annotations__)
+    """The fields a provider entry has in this run: seal fields with an EU CSF rubric, gate
+    fields when the rubric (or --min-seal) has gates; known before any provider is scored."""
+    gated = ranking.gated
+    return [
+        f
+        for f in ProviderEntry.__annotations__
+        if (f not in SEAL_FIELDS or ranking.rubric.seal) and (f not in GATE_FIELDS or gated)
+    ]
 
 
 def ranking_document(ranking: Ranking) -> RankingDocument:

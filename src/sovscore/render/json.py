@@ -10,6 +10,7 @@ from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
 from .data import (
+    check_fields,
     compare_document,
     detail_document,
     pick,
@@ -31,14 +32,16 @@ def _dump(document: Mapping[str, Any]) -> str:
 
 
 class JsonRenderer:
+    data = True
+
     def __init__(self, fields: tuple[str, ...] | None = None) -> None:
         self.fields = fields
 
     def ranking(self, ranking: Ranking) -> str:
         document: dict[str, Any] = dict(ranking_document(ranking))
         if self.fields is not None:
-            valid = provider_fields(ranking)
-            document["providers"] = [pick(p, self.fields, valid) for p in document["providers"]]
+            check_fields(self.fields, provider_fields(ranking))
+            document["providers"] = [pick(p, self.fields) for p in document["providers"]]
         return _dump(document)
 
     def detail(self, detail: Detail) -> str:

@@ -15,12 +15,29 @@ if TYPE_CHECKING:
     from ..sensitivity import Sensitivity
 
 
+_MARKDOWN = str.maketrans(
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        **{c: "\\" + c for c in "\\`*_[]|~"},
+        "\n": " ",
+    }
+)
+"""Data is text, never markup: HTML is written as entities (no tag, no autolink), and what
+Markdown reads as emphasis, code, a link, a heading or a table cell is escaped with a backslash."""
+
+
 def _cell(text: str) -> str:
-    return clean(text).replace("|", "\\|").replace("\n", " ")
+    """User text inside a line of Markdown (a cell, a heading, a list item): one line, inert."""
+    return clean(text).translate(_MARKDOWN)
 
 
 def _table(header: list[str], rows: Iterable[list[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines = [
+        "| " + " | ".join(_cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -30,6 +47,8 @@ def _points(points: float | None) -> str:
 
 
 class MarkdownRenderer:
+    data = False
+
     def ranking(self, ranking: Ranking) -> str:
         criteria = ranking.rubric.criteria
         header = ["#", "Provider", "Score", "Grade", *(c.label for c in criteria), "Coverage"]
@@ -51,7 +70,7 @@ class MarkdownRenderer:
         result = detail.result
         p = result.provider
         out = [
-            f"## {_cell(p.name)}: {one_decimal(result.score)}/100, grade {result.grade}\n",
+            f"## {_cell(f'{p.name}: {one_decimal(result.score)}/100, grade {result.grade}')}\n",
             f"Rank {result.rank} of {detail.total} as of {detail.ranking.as_of}; "
             f"coverage {percent(result.coverage)}.\n\n",
             "".join(f"- **{label}**: {_cell(value)}\n" for label, value in identity_facts(p)),
@@ -60,7 +79,7 @@ class MarkdownRenderer:
         rows = [
             [
                 c.label,
-                show_value(c.value),
+                show_value(c.value, c.status),
                 _points(c.points),
                 percent(c.weight),
                 f"{c.contribution:.1f}",
@@ -118,7 +137,7 @@ class MarkdownRenderer:
             [
                 f"{row.label} ({percent(row.weight)})",
                 *(
-                    f"{show_value(c.value)}: {_points(c.points)} pts, +{c.contribution:.1f}"
+                    f"{show_value(c.value, c.status)}: {_points(c.points)} pts, +{c.contribution:.1f}"
                     for c in row.cells
                 ),
                 f"{row.spread:.1f}",
@@ -172,7 +191,7 @@ class MarkdownRenderer:
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()
         out = [
-            f"## {_cell(rubric.title)} ({rubric.id} {rubric.version})\n\n{_cell(rubric.description)}\n\n"
+            f"## {_cell(f'{rubric.title} ({rubric.id} {rubric.version})')}\n\n{_cell(rubric.description)}\n\n"
         ]
         for c in rubric.criteria:
             out.append(

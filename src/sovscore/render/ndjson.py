@@ -10,6 +10,7 @@ from ..rubric import Rubric
 from ..scoring import Ranking
 from . import Detail
 from .data import (
+    check_fields,
     citation_list,
     compare_document,
     detail_document,
@@ -34,14 +35,16 @@ def _lines(records: Iterable[Mapping[str, Any]]) -> str:
 
 
 class NdjsonRenderer:
+    data = True
+
     def __init__(self, fields: tuple[str, ...] | None = None) -> None:
         self.fields = fields
 
     def ranking(self, ranking: Ranking) -> str:
         """One provider per line (the `providers` entries of --json)."""
-        valid = provider_fields(ranking)
+        check_fields(self.fields, provider_fields(ranking))
         entries = (provider(r, ranking.rubric) for r in ranking.results)
-        return _lines(pick(e, self.fields, valid) for e in entries)
+        return _lines(pick(e, self.fields) for e in entries)
 
     def detail(self, detail: Detail) -> str:
         return _lines([detail_document(detail)])

@@ -41,7 +41,13 @@ class CriterionEntry(TypedDict):
     points: Annotated[float | None, Field(description="0-100; null when unknown.")]
     weight: float
     contribution: Annotated[float, Field(description="What the criterion adds to the score.")]
-    status: Literal["scored", "unknown"]
+    status: Annotated[
+        Literal["scored", "shown", "unknown"],
+        Field(
+            description="scored: from the facts; shown: facts unknown, but a SecNumCloud 3.2 "
+            "qualification shows the requirement met (value null); unknown: not shown."
+        ),
+    ]
     reason: str
     sources: Annotated[list[str], Field(description="Ids of the sources the value rests on.")]
     seal: NotRequired[Annotated[int | None, Field(description="EU CSF objectives: SEAL 0-4.")]]

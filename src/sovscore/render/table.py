@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import io
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -31,8 +30,32 @@ if TYPE_CHECKING:
     from ..sensitivity import Sensitivity
 
 MAX_CRITERIA_COLUMNS = 5
+_ASCII_GLYPHS = str.maketrans({"█": "#", "·": ".", "→": ">", "≥": ">", "…": "~", "±": "~"})
+"""What the tables draw beyond ASCII, for a terminal whose encoding cannot show it (Latin-1):
+one character for one, so that columns stay aligned; rich draws the box lines itself."""
 _ELIGIBILITY_STYLE = {"yes": "green", "no": "red", "not shown": "yellow"}
 _GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "E": "red"}
+
+
+class _Buffer:
+    """Where rich draws; its `encoding` tells rich whether box lines may leave ASCII."""
+
+    def __init__(self, encoding: str) -> None:
+        self.encoding = encoding
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def getvalue(self) -> str:
+        return "".join(self.parts)
 
 
 def _text(value: str, style: str = "") -> Text:
@@ -49,13 +72,15 @@ def _points(points: float | None) -> Text:
 
 
 class TableRenderer:
+    data = False
+
     def __init__(self, style: Style) -> None:
         self.style = style
 
     def _render(self, *items: RenderableType) -> str:
-        buffer = io.StringIO()
+        buffer = _Buffer("ascii" if self.style.ascii else "utf-8")
         console = Console(
-            file=buffer,
+            file=cast(IO[str], buffer),
             force_terminal=self.style.color,
             no_color=not self.style.color,
             color_system="auto" if self.style.color else None,
@@ -66,7 +91,8 @@ class TableRenderer:
         )
         for item in items:
             console.print(item)
-        return buffer.getvalue()
+        text = buffer.getvalue()
+        return text.translate(_ASCII_GLYPHS) if self.style.ascii else text
 
     def ranking(self, ranking: Ranking) -> str:
         rubric = ranking.rubric
@@ -75,14 +101,14 @@ class TableRenderer:
         table = Table(
             box=box.SIMPLE_HEAVY,
             title=f"Sovereignty ranking as of {ranking.as_of}",
-            caption=f"rubric {rubric.id} {rubric.version}: {weights}; {unknown}",
+            caption=clean(f"rubric {rubric.id} {rubric.version}: {weights}; {unknown}"),
         )
         table.add_column("#", justify="right")
         table.add_column("Provider", no_wrap=True)
         table.add_column("Score", justify="right")
         table.add_column("", no_wrap=True)
         table.add_column("Grade", justify="center")
-        gated = any(r.eligibility is not None for r in ranking.results)
+        gated = ranking.gated
         if rubric.seal:
             table.add_column("SEAL", no_wrap=True)
         if gated:
@@ -90,7 +116,7 @@ class TableRenderer:
         # Past five criteria the columns no longer fit: `show` and --json give each one.
         columns = rubric.criteria if len(rubric.criteria) <= MAX_CRITERIA_COLUMNS else []
         for c in columns:
-            table.add_column(c.label, justify="right")
+            table.add_column(clean(c.label), justify="right")
         table.add_column("Coverage", justify="right")
         if gated:
             table.add_column("Failed gates", overflow="fold")
@@ -106,7 +132,7 @@ class TableRenderer:
                 _text(r.provider.name),
                 Text(one_decimal(r.score), style="bold"),
                 _bar(r.score),
-                Text(r.grade, style=_GRADE_STYLE.get(r.grade, "")),
+                _text(r.grade, _GRADE_STYLE.get(r.grade, "")),
                 *extra,
                 *(_points(c.points) for c in r.criteria[: len(columns)]),
                 Text(percent(r.coverage), style="" if r.coverage >= 1 else "yellow"),
@@ -120,7 +146,7 @@ class TableRenderer:
         heading = Text()
         heading.append(clean(provider.name), style="bold")
         heading.append(f"  {one_decimal(result.score)}/100  grade ")
-        heading.append(result.grade, style=_GRADE_STYLE.get(result.grade, ""))
+        heading.append(clean(result.grade), style=_GRADE_STYLE.get(result.grade, ""))
         heading.append(
             f"  rank {result.rank} of {detail.total}  coverage {percent(result.coverage)}"
             f"  as of {detail.ranking.as_of}  rubric {detail.ranking.rubric.id}"
@@ -192,7 +218,9 @@ class TableRenderer:
         ranking = comparison.ranking
         results = comparison.results
         head = Text(
-            f"Compared as of {ranking.as_of}, rubric {ranking.rubric.id} {ranking.rubric.version}\n",
+            clean(
+                f"Compared as of {ranking.as_of}, rubric {ranking.rubric.id} {ranking.rubric.version}\n"
+            ),
             style="bold",
         )
         table = Table(box=box.SIMPLE_HEAVY, show_lines=True)
@@ -204,8 +232,8 @@ class TableRenderer:
             cells: list[RenderableType] = []
             for index, cell in enumerate(row.cells):
                 text = Text(
-                    clean(show_value(cell.value)) + "\n",
-                    style="" if cell.status == "scored" else "yellow",
+                    clean(show_value(cell.value, cell.status)) + "\n",
+                    style="" if cell.status != "unknown" else "yellow",
                 )
                 text.append(
                     f"{_points(cell.points)} pts, +{cell.contribution:.1f}",
@@ -216,8 +244,7 @@ class TableRenderer:
                 _text(f"{row.label} ({percent(row.weight)})"), *cells, f"{row.spread:.1f}"
             )
         totals: list[RenderableType] = [
-            Text(f"{one_decimal(r.score)} ({r.grade}, rank {r.rank})", style="bold")
-            for r in results
+            _text(f"{one_decimal(r.score)} ({r.grade}, rank {r.rank})", "bold") for r in results
         ]
         table.add_row(
             Text("Score", style="bold"),
@@ -279,10 +306,10 @@ class TableRenderer:
                 Text(swap, style="yellow" if pair is not None and pair.fragile else ""),
             )
         fragile = [names[p.id] for p in analysis.fragile_providers]
-        note = Text(
+        note = _text(
             "Fragile places (kept in fewer than half the samples): "
             + (", ".join(fragile) or "none"),
-            style="bold" if fragile else "",
+            "bold" if fragile else "",
         )
         return self._render(table, note)
 
@@ -290,7 +317,7 @@ class TableRenderer:
         weights = rubric.normalised_weights()
         head = Text()
         head.append(f"{clean(rubric.title)} ", style="bold")
-        head.append(f"({rubric.id} {rubric.version})\n{clean(rubric.description)}\n")
+        head.append(clean(f"({rubric.id} {rubric.version})\n{rubric.description}\n"))
         unknown = (
             "Unknown facts score 0 and lower coverage."
             if rubric.unknown == "zero"
@@ -314,7 +341,7 @@ class TableRenderer:
             )
         grades = ", ".join(
             f"{b.grade} ≥ {b.min:g}" for b in sorted(rubric.grades, key=lambda b: -b.min)
-        )
+        )  # cleaned by _text below
         return self._render(head, table, _text(f"Grades: {grades}"))
 
 
@@ -338,7 +365,7 @@ def _criteria(result: ProviderResult, detail: Detail) -> RenderableType:
     for c in result.criteria:
         table.add_row(
             _text(c.label),
-            _text(show_value(c.value), "" if c.status == "scored" else "yellow"),
+            _text(show_value(c.value, c.status), "" if c.status != "unknown" else "yellow"),
             _points(c.points),
             percent(c.weight),
             f"{c.contribution:.1f}",

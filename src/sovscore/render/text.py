@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
-import re
-
+from ..escape import clean
 from ..measures import Value
 from ..profile import Holder, Provider, Source
 from ..scoring import ProviderResult
 
-_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+__all__ = ["clean"]
 
 
-def clean(text: str) -> str:
-    """Data files are text, never terminal control: show control characters (but newlines) as escapes."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def show_value(value: Value | None) -> str:
+def show_value(value: Value | None, status: str = "scored") -> str:
+    if status == "shown":
+        return "shown by qualification"
     if value is None:
         return "unknown"
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float):
+    if isinstance(value, int | float):
         return f"{value:g} %"
-    return value
+    return str(value)
 
 
 def one_decimal(number: float) -> str:
