@@ -244,7 +244,8 @@ def root(
     """Score cloud providers on sovereignty, explainably, from sourced public facts.
 
     Exit codes: 0 ok; 1 a check you asked for failed (--fail-under); 2 usage error, unknown
-    provider, or invalid or unreadable input; 130 interrupted.
+    provider, invalid or unreadable input, or output that cannot be written; 70 internal error
+    (a bug: please report it; SOVSCORE_DEBUG=1 shows the traceback); 130 interrupted.
     """
 
 
