@@ -13,8 +13,8 @@ import yaml
 from hypothesis import Phase, settings
 from typer.testing import CliRunner
 
-from sovscore import cli
-from sovscore.cli import app
+from sovscore.cli import commands as cli
+from sovscore.cli.commands import app
 
 # The default profile (plain `pytest`, CI) is derandomized: the same examples on every run and
 # machine, so a red run is a real bug, never luck; it does not shrink a failure (that can take

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sovscore.loading import bundled_rubric
+from sovscore.load.catalogue import bundled_rubric
 
 from .conftest import SOURCE, provider, providers_document
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from sovscore import __version__
-from sovscore.cli import OutputFormat
+from sovscore.cli.commands import OutputFormat
 from sovscore.render import FORMATS, Style, renderer_for
 
 from .conftest import provider, providers_document
@@ -205,7 +205,7 @@ def test_version_and_help(run: Any) -> None:
 
 
 def test_a_second_providers_file_adds_providers(run: Any, write_yaml: Any) -> None:
-    from sovscore.loading import bundled_providers
+    from sovscore.load.catalogue import bundled_providers
 
     path = write_yaml(providers_document(provider(id="newco", name="NewCo", aliases=[])))
     result = run("rank", "--providers", bundled_providers(), "--providers", path, "--json")
@@ -223,7 +223,7 @@ def test_a_second_providers_file_adds_providers(run: Any, write_yaml: Any) -> No
 def test_ids_names_and_aliases_are_unique_across_files(
     run: Any, write_yaml: Any, fields: dict[str, Any], clash: str
 ) -> None:
-    from sovscore.loading import bundled_providers
+    from sovscore.load.catalogue import bundled_providers
 
     path = write_yaml(providers_document(provider(**{"aliases": [], **fields})))
     bundled = bundled_providers()
@@ -247,7 +247,7 @@ def test_validate_bundled_data_is_clean(run: Any) -> None:
 
 
 def test_validate_tells_files_apart_by_content(run: Any, write_yaml: Any) -> None:
-    from sovscore.loading import bundled_rubric
+    from sovscore.load.catalogue import bundled_rubric
 
     path = write_yaml(providers_document())
     result = run("validate", path, bundled_rubric())
@@ -310,7 +310,7 @@ def _complete(words: str) -> list[str]:
         "COMP_WORDS": words,
         "COMP_CWORD": str(len(words.split()) - 1),
     }
-    code = "from sovscore.cli import main; main()"
+    code = "from sovscore.cli.commands import main; main()"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0 and done.stderr == "", done.stderr
     return [line for line in done.stdout.splitlines() if line]

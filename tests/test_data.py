@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from sovscore.loading import load_catalogue, load_rubric
-from sovscore.scoring import Ranking, rank
+from sovscore.load.catalogue import load_catalogue, load_rubric
+from sovscore.score.scoring import Ranking, rank
 
 ARTICLE_PROVIDERS = {
     "aws", "azure", "google-cloud", "ovhcloud", "numspot", "bleu", "s3ns",

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from sovscore.dates import PartialDate, add_months, add_years
+from sovscore.model.dates import PartialDate, add_months, add_years
 
 
 @pytest.mark.parametrize(

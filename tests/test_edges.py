@@ -17,15 +17,16 @@ from typing import Any
 import pytest
 import yaml
 
-from sovscore.cli import _terminal_style
+from sovscore.cli.commands import _terminal_style
 from sovscore.errors import EXIT_INTERNAL, InputError
 from sovscore.escape import clean, one_line
-from sovscore.loading import bundled_rubric, load_rubric, read_document, rubric_from
+from sovscore.load.catalogue import bundled_rubric, load_rubric, read_document, rubric_from
+from sovscore.load.problems import validate
+from sovscore.model.profile import ProvidersFile
+from sovscore.model.rubric import normalise
 from sovscore.render import FORMATS
-from sovscore.rubric import normalise
-from sovscore.scoring import rank
-from sovscore.sensitivity import analyse
-from sovscore.validation import validate
+from sovscore.score.scoring import rank
+from sovscore.score.sensitivity import analyse
 
 from .conftest import SOURCE, provider, providers_document
 
@@ -175,7 +176,7 @@ def test_extreme_weight_options(run: Any, weight: str) -> None:
 def test_the_subnormal_counterexample_hypothesis_found() -> None:
     """A weight of 5e-324 scaled by a factor below 0.5 rounds to 0: with every other weight 0
     the total vanished and sensitivity divided by zero (found by hypothesis, 2026-12-01)."""
-    from sovscore.loading import load_catalogue
+    from sovscore.load.catalogue import load_catalogue
 
     rubric = load_rubric()
     criteria = [
@@ -192,7 +193,7 @@ def test_the_subnormal_counterexample_hypothesis_found() -> None:
 @pytest.mark.parametrize("exponent", [-1074, -1000, -3, 0, 7, 900])
 def test_scaling_every_weight_by_a_power_of_two_changes_nothing(exponent: int) -> None:
     """Exactly: the same shares, scores, ranks and sampled probabilities, bit for bit."""
-    from sovscore.loading import load_catalogue
+    from sovscore.load.catalogue import load_catalogue
 
     rubric = load_rubric()
     providers = list(load_catalogue().providers.values())
@@ -341,7 +342,7 @@ def test_a_terminal_that_cannot_show_box_lines_gets_ascii(
     monkeypatch.setattr("sys.stdout", _Terminal(encoding))
     style = _terminal_style(True, None)
     assert style.ascii
-    from sovscore.loading import load_catalogue
+    from sovscore.load.catalogue import load_catalogue
 
     ranking = rank(load_catalogue().providers.values(), load_rubric(), dt.date(2026, 12, 1))
     text = renderer_for("table", style).ranking(ranking)
@@ -353,7 +354,7 @@ def test_a_terminal_that_cannot_show_box_lines_gets_ascii(
 
 @pytest.mark.parametrize("width", [20, 21, 33, 80, 1000])
 def test_every_table_draws_at_any_width(run: Any, width: int) -> None:
-    from sovscore.cli import MIN_WIDTH
+    from sovscore.cli.commands import MIN_WIDTH
 
     assert width >= MIN_WIDTH
     for args in (["rank"], ["show", "t-systems"], ["compare", "numspot", "bleu", "s3ns"]):
@@ -457,7 +458,7 @@ def test_markdown_shows_html_and_links_as_text(run: Any, write_yaml: Any) -> Non
 def test_completion_never_offers_what_the_shell_cannot_take_as_one_word(
     write_yaml: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sovscore.cli import _complete_providers
+    from sovscore.cli.commands import _complete_providers
 
     path = write_yaml(
         providers_document(provider(aliases=["acme\nrm -rf", "acme\x1b[2J", "acme two", "acmeok"]))
@@ -538,7 +539,7 @@ def _calls_to_validate(count: int, write_yaml: Any) -> int:
     profile.enable()
     try:
         document = read_document(path)
-        _, problems = validate(document, __import__("sovscore.profile").profile.ProvidersFile)
+        _, problems = validate(document, ProvidersFile)
         assert len(problems) == 2 * count
         for problem in problems:
             str(problem)

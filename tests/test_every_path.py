@@ -21,10 +21,10 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from sovscore import loading
-from sovscore.cli import app
+from sovscore.cli.commands import app
+from sovscore.load import catalogue as loading
 from sovscore.render import FORMATS
-from sovscore.schemas import SCHEMA_KINDS
+from sovscore.render.schemas import SCHEMA_KINDS
 
 AS_OF = "2026-12-01"
 PRESETS = loading.preset_names()

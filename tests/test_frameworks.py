@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from sovscore.loading import load_rubric
-from sovscore.profile import Provider
-from sovscore.scoring import ProviderResult, score_provider
+from sovscore.load.catalogue import load_rubric
+from sovscore.model.profile import Provider
+from sovscore.score.scoring import ProviderResult, score_provider
 
 from .conftest import provider
 

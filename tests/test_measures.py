@@ -3,8 +3,8 @@ from typing import Any
 
 import pytest
 
-from sovscore.measures import MEASURES
-from sovscore.profile import Provider
+from sovscore.measures.core import MEASURES
+from sovscore.model.profile import Provider
 
 from .conftest import provider
 

@@ -11,11 +11,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sovscore.errors import SovscoreError
-from sovscore.loading import Catalogue, bundled_rubric, load_catalogue, load_rubric
-from sovscore.profile import Provider
+from sovscore.load.catalogue import Catalogue, bundled_rubric, load_catalogue, load_rubric
+from sovscore.model.profile import Provider
+from sovscore.model.rubric import Rubric, check_rubric
 from sovscore.render import FORMATS, Style, renderer_for
-from sovscore.rubric import Rubric, check_rubric
-from sovscore.scoring import rank, score_provider
+from sovscore.score.scoring import rank, score_provider
 
 from .conftest import SOURCE, provider, providers_document
 

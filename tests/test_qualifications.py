@@ -3,8 +3,8 @@
 import datetime as dt
 from typing import Any
 
-from sovscore.profile import Qualification
-from sovscore.qualifications import offer_status
+from sovscore.measures.qualifications import offer_status
+from sovscore.model.profile import Qualification
 
 
 def qualification(*events: dict[str, Any]) -> Qualification:

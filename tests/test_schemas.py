@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 import yaml
 
-from sovscore.loading import bundled_providers, bundled_rubric, preset_names
-from sovscore.schemas import SCHEMA_KINDS, json_schema
+from sovscore.load.catalogue import bundled_providers, bundled_rubric, preset_names
+from sovscore.render.schemas import SCHEMA_KINDS, json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

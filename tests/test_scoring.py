@@ -5,10 +5,10 @@ from typing import Any
 
 import pytest
 
-from sovscore.loading import load_rubric
-from sovscore.profile import Provider
-from sovscore.rubric import Rubric
-from sovscore.scoring import rank, score_provider
+from sovscore.load.catalogue import load_rubric
+from sovscore.model.profile import Provider
+from sovscore.model.rubric import Rubric
+from sovscore.score.scoring import rank, score_provider
 
 from .conftest import provider
 

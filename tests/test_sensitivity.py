@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovscore.loading import load_catalogue, load_rubric, preset_names
-from sovscore.profile import Provider
-from sovscore.rubric import Rubric, check_rubric
-from sovscore.scoring import Ranking, rank, score_provider
-from sovscore.sensitivity import Sensitivity, WeightChange, _percentile, analyse
+from sovscore.load.catalogue import load_catalogue, load_rubric, preset_names
+from sovscore.model.profile import Provider
+from sovscore.model.rubric import Rubric, check_rubric
+from sovscore.score.scoring import Ranking, rank, score_provider
+from sovscore.score.sensitivity import Sensitivity, WeightChange, _percentile, analyse
 
 from .conftest import provider
 from .test_properties import WEIGHTS, profiles, weighted

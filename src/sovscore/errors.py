@@ -6,6 +6,22 @@ from dataclasses import dataclass
 
 from .escape import LONG, one_line
 
+Path = tuple[str | int, ...]
+"""Where a value sits in a document: keys and list indexes, from the top."""
+
+
+def format_path(path: Path) -> str:
+    """`providers[3].ownership.holders[0]`; a key longer than a message can hold is cut."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            key = one_line(str(part), LONG)
+            text += f".{key}" if text else key
+    return text
+
+
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_INPUT = 2

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from .errors import UnknownProviderError
 from .escape import quote
-from .loading import normalise_name
-from .profile import Provider
+from .load.catalogue import normalise_name
+from .model.profile import Provider
 
 
 def find_provider(query: str, providers: Iterable[Provider]) -> Provider:

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from ..citations import Citation
-from ..rubric import Rubric
-from ..scoring import ProviderResult, Ranking
+from ..model.rubric import Rubric
+from ..score.explain import Citation
+from ..score.scoring import ProviderResult, Ranking
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison
-    from ..sensitivity import Sensitivity
+    from ..score.compare import Comparison
+    from ..score.sensitivity import Sensitivity
 
 Format = Literal["table", "json", "ndjson", "csv", "markdown"]
 FORMATS: tuple[Format, ...] = ("table", "json", "ndjson", "csv", "markdown")

@@ -7,10 +7,10 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..rubric import Rubric
-from ..scoring import Ranking
+from ..model.rubric import Rubric
+from ..score.scoring import Ranking
 from . import Detail
-from .data import (
+from .documents import (
     check_fields,
     citation_list,
     compare_document,
@@ -22,8 +22,8 @@ from .data import (
 )
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison
-    from ..sensitivity import Sensitivity
+    from ..score.compare import Comparison
+    from ..score.sensitivity import Sensitivity
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

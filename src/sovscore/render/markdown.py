@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..rubric import Rubric
-from ..scoring import Ranking
+from ..model.rubric import Rubric
+from ..score.scoring import Ranking
 from . import Detail
 from .text import citation_line, clean, identity_facts, one_decimal, percent, show_value
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison
-    from ..sensitivity import Sensitivity
+    from ..score.compare import Comparison
+    from ..score.sensitivity import Sensitivity
 
 
 _MARKDOWN = str.maketrans(

@@ -9,9 +9,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..profile import Provider
-from ..rubric import Rubric
-from ..scoring import ProviderResult, Ranking
+from ..model.profile import Provider
+from ..model.rubric import Rubric
+from ..score.scoring import ProviderResult, Ranking
 from . import Detail, Style
 from .text import (
     ELIGIBILITY_MARK,
@@ -26,8 +26,8 @@ from .text import (
 )
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison
-    from ..sensitivity import Sensitivity
+    from ..score.compare import Comparison
+    from ..score.sensitivity import Sensitivity
 
 MAX_CRITERIA_COLUMNS = 5
 _ASCII_GLYPHS = str.maketrans({"█": "#", "·": ".", "→": ">", "≥": ">", "…": "~", "±": "~"})

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..escape import clean
-from ..measures import Value
-from ..profile import Holder, Provider, Source
-from ..scoring import ProviderResult
+from ..measures.core import Value
+from ..model.profile import Holder, Provider, Source
+from ..score.scoring import ProviderResult
 
 __all__ = ["clean"]
 

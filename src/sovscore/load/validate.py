@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..errors import InputError, Problem
+from ..model.rubric import Rubric
 from .audit import audit
-from .errors import InputError, Problem
-from .loading import (
+from .catalogue import (
     Catalogue,
     bundled_providers,
     bundled_rubric,
@@ -18,7 +19,6 @@ from .loading import (
     rubric_from,
     unresolved_sources,
 )
-from .rubric import Rubric
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ import datetime as dt
 import math
 from collections.abc import Callable
 
-from .countries import EEA, EU
-from .findings import Finding, Measure, unique
-from .profile import Holder, Provider
+from ..model.countries import EEA, EU
+from ..model.profile import Holder, Provider
+from .base import Finding, Measure, unique
 
 Region = frozenset[str]
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import add_months
-from .profile import Provider
-from .qualifications import offer_status
+from ..measures.qualifications import offer_status
+from ..model.dates import add_months
+from ..model.profile import Provider
 
 EXPIRY_NOTICE_DAYS = 90
 STALE_AFTER_MONTHS = 12

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from .. import __version__
 from ..errors import UsageError
 from ..escape import quote
-from ..gates import GateResult
-from ..rubric import Rubric
-from ..scoring import CriterionResult, ProviderResult, Ranking
+from ..model.rubric import Rubric
+from ..score.gates import GateResult
+from ..score.scoring import CriterionResult, ProviderResult, Ranking
 from . import Detail
 from .shapes import (
     CriterionEntry,
@@ -21,8 +21,8 @@ from .shapes import (
 )
 
 if TYPE_CHECKING:
-    from ..comparison import Comparison
-    from ..sensitivity import Sensitivity
+    from ..score.compare import Comparison
+    from ..score.sensitivity import Sensitivity
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -266,6 +266,6 @@ def rubrics_document(rubrics: list[Rubric]) -> dict[str, Any]:
 
 
 def _percentiles() -> tuple[int, int]:
-    from ..sensitivity import PERCENTILES
+    from ..score.sensitivity import PERCENTILES
 
     return PERCENTILES

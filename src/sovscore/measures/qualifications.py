@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from .dates import add_days, add_years
-from .profile import Provider, Qualification, QualificationEvent, Scheme
+from ..model.dates import add_days, add_years
+from ..model.profile import Provider, Qualification, QualificationEvent, Scheme
 
 Status = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
 STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdrawn", "none")

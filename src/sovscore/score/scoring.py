@@ -8,14 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from .checks import ScoreWarning, warnings_for
-from .findings import Finding
+from ..measures.base import Finding
+from ..measures.core import MEASURES, Value
+from ..measures.qualifications import qualified_under_3_2
+from ..model.profile import Provider
+from ..model.rubric import Rubric, points_for
 from .gates import Eligibility, GateResult, GateStatus, eligibility_of, evaluate_gates
-from .measures import MEASURES, Value
-from .profile import Provider
-from .qualifications import qualified_under_3_2
-from .rubric import Rubric, points_for
-
+from .warnings import ScoreWarning, warnings_for
 
 CriterionStatus = Literal["scored", "shown", "unknown"]
 """scored: the measure's facts gave a value; shown: they did not, but an offer qualified under

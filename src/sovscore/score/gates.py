@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .findings import Finding
-from .qualifications import qualified_under_3_2
+from ..measures.base import Finding
+from ..measures.qualifications import qualified_under_3_2
 
 if TYPE_CHECKING:
-    from .profile import Provider
-    from .rubric import Gate, Rubric
+    from ..model.profile import Provider
+    from ..model.rubric import Gate, Rubric
 
 GateStatus = Literal["pass", "fail", "unknown"]
 Eligibility = Literal["eligible", "ineligible", "cannot_be_shown"]
@@ -48,7 +48,7 @@ def eligibility_of(gates: list[GateResult]) -> Eligibility:
 def _evaluate(
     gate: Gate, provider: Provider, as_of: dt.date, points: dict[str, float | None]
 ) -> GateResult:
-    from .measures import MEASURES
+    from ..measures.core import MEASURES
 
     if gate.criterion is not None:
         value = points[gate.criterion]

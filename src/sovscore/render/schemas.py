@@ -15,17 +15,17 @@ def json_schema(kind: SchemaKind) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     if kind == "providers":
-        from .profile import ProvidersFile
+        from ..model.profile import ProvidersFile
 
         schema = ProvidersFile.model_json_schema()
         title = "sovscore provider profiles (providers.yaml)"
     elif kind == "rubric":
-        from .rubric import Rubric
+        from ..model.rubric import Rubric
 
         schema = Rubric.model_json_schema()
         title = "sovscore rubric"
     else:
-        from .render.shapes import RankingDocument
+        from .shapes import RankingDocument
 
         schema = TypeAdapter(RankingDocument).json_schema()
         title = "sovscore rank --json output"

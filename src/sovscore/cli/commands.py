@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
-from . import __version__
-from .errors import (
+from .. import __version__
+from ..errors import (
     EXIT_CHECK_FAILED,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     SovscoreError,
     UsageError,
 )
-from .escape import is_plain_word, one_line, quote
+from ..escape import is_plain_word, one_line, quote
 
 if TYPE_CHECKING:
-    from .loading import Catalogue
-    from .render import Detail, Renderer, Style
-    from .scoring import Ranking
+    from ..load.catalogue import Catalogue
+    from ..render import Detail, Renderer, Style
+    from ..score.scoring import Ranking
 
 DEBUG_ENV = "SOVSCORE_DEBUG"
 P = ParamSpec("P")
@@ -52,7 +52,7 @@ class OutputFormat(StrEnum):
 def _complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
     """Provider ids and aliases for the shell; completion must print candidates or nothing."""
     try:
-        from .loading import load_catalogue
+        from ..load.catalogue import load_catalogue
 
         catalogue = load_catalogue(ctx.params.get("providers") or None)
     except Exception:  # a broken file must not break the user's shell
@@ -66,7 +66,7 @@ def _complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_rubrics(incomplete: str) -> list[str]:
-    from .loading import preset_names
+    from ..load.catalogue import preset_names
 
     return [name for name in preset_names() if name.startswith(incomplete)]
 
@@ -268,7 +268,7 @@ def _as_of(value: str | None) -> dt.date:
 def _renderer(
     fmt: OutputFormat, as_json: bool, no_color: bool, fields: str | None = None
 ) -> Renderer:
-    from .render import FIELD_FORMATS, renderer_for
+    from ..render import FIELD_FORMATS, renderer_for
 
     chosen = "json" if as_json else fmt.value
     picked = None
@@ -294,7 +294,7 @@ def _terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
     """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
     import shutil
 
-    from .render import Style
+    from ..render import Style
 
     stream = sys.stdout
     tty = stream is not None and stream.isatty()
@@ -327,9 +327,9 @@ def _ranked(
     min_seal: int | None = None,
 ) -> tuple[Ranking, Catalogue]:
     """Everything `rank`, `show` and `compare` share: read, validate and score on the day."""
-    from .loading import load_catalogue, load_rubric
-    from .rubric import with_weights
-    from .scoring import rank
+    from ..load.catalogue import load_catalogue, load_rubric
+    from ..model.rubric import with_weights
+    from ..score.scoring import rank
 
     day = _as_of(as_of)
     loaded_rubric = with_weights(load_rubric(rubric), weights or [])
@@ -440,9 +440,9 @@ def sources(
 
 
 def _detail(name: str, ranking: Ranking, catalogue: Catalogue) -> Detail:
-    from .citations import citations
-    from .lookup import find_provider
-    from .render import Detail
+    from ..lookup import find_provider
+    from ..render import Detail
+    from ..score.explain import citations
 
     provider = find_provider(name, catalogue.providers.values())
     result = next(r for r in ranking.results if r.provider.id == provider.id)
@@ -471,7 +471,7 @@ def validate(
     as_of: AsOfOption = None,
 ) -> None:
     """Check provider and rubric files; print every problem with its file:line:column."""
-    from .validate_files import validate_files
+    from ..load.validate import validate_files
 
     report = validate_files(files or None, _as_of(as_of), strict=strict)
     for warning in report.warnings:
@@ -504,8 +504,8 @@ def compare(
     no_color: NoColorOption = False,
 ) -> None:
     """Compare providers criterion by criterion: values, points, gaps, and the facts behind them."""
-    from .comparison import compare as side_by_side
-    from .lookup import find_provider
+    from ..lookup import find_provider
+    from ..score.compare import compare as side_by_side
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers")
@@ -547,7 +547,7 @@ def sensitivity(
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps."""
     import math
 
-    from .sensitivity import analyse
+    from ..score.sensitivity import analyse
 
     if not math.isfinite(spread):  # click's range check lets nan through
         raise UsageError(f"--spread: expected a percentage from 0 to 99, not {spread:g}")
@@ -566,7 +566,7 @@ def rubrics(
     no_color: NoColorOption = False,
 ) -> None:
     """List the rubric presets `--rubric NAME` accepts."""
-    from .loading import load_rubric, preset_names
+    from ..load.catalogue import load_rubric, preset_names
 
     renderer = _renderer(fmt, as_json, no_color)
     _emit(renderer.rubrics([load_rubric(name) for name in preset_names()]), data=renderer.data)
@@ -587,7 +587,7 @@ def schema(
     ],
 ) -> None:
     """Print a JSON Schema (draft-07) for editors and other tools."""
-    from .schemas import schema_text
+    from ..render.schemas import schema_text
 
     _emit(schema_text(kind.value), data=True)
 
@@ -601,7 +601,7 @@ def show_rubric(
     no_color: NoColorOption = False,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why."""
-    from .loading import load_rubric
+    from ..load.catalogue import load_rubric
 
     renderer = _renderer(fmt, as_json, no_color)
     _emit(renderer.rubric(load_rubric(rubric)), data=renderer.data)

@@ -9,9 +9,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .escape import quote
-from .yamlread import Document, Path
+from ..errors import Path, Problem
+from ..escape import quote
+from .yamlread import Document
 
 M = typing.TypeVar("M", bound=BaseModel)
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import compress
 from operator import mul
 
-from .rubric import normalise
+from ..model.rubric import normalise
 from .scoring import ELIGIBILITY_ORDER, Ranking
 
 PERCENTILES = (5, 95)

@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from .escape import quote
-from .measures import MEASURES, NUMBER_RANGE
+from ..errors import Path
+from ..escape import quote
+from ..measures.core import MEASURES, NUMBER_RANGE
 from .profile import Model, Text
-from .yamlread import Path
 
 
 def _finite_points(value: float) -> float:
@@ -262,7 +262,7 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
 
 def with_weights(rubric: Rubric, overrides: list[str]) -> Rubric:
     """The rubric with `CRITERION=VALUE` weights for one run; a bad override is a usage error."""
-    from .errors import UsageError
+    from ..errors import UsageError
 
     weights = {c.id: c.weight for c in rubric.criteria}
     for override in overrides:

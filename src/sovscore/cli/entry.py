@@ -10,7 +10,7 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] == ["--version"]:
-        from . import __version__
+        from .. import __version__
 
         print(f"sovscore {__version__}")
         return
@@ -21,6 +21,6 @@ def main() -> None:
     # 10k providers, and more than linear beyond. A command's data holds no cycles to reclaim,
     # and the process ends when the command does.
     gc.disable()
-    from .cli import main as run
+    from .commands import main as run
 
     run()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from .profile import Provider
+    from ..model.profile import Provider
 
 Value = str | float | bool
 

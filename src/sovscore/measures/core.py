@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from .countries import EEA
+from ..model.countries import EEA
+from ..model.profile import PartnershipKind, Provider
+from .base import Finding, Measure, Value, unique
 from .csf import CSF_MEASURES
-from .findings import Finding, Measure, Value, unique
 from .jurisdiction import JURISDICTION_MEASURES
-from .profile import PartnershipKind, Provider
 from .qualifications import STATUSES, scheme_statuses
 
 __all__ = ["MEASURES", "NUMBER_RANGE", "Finding", "Measure", "Value"]

@@ -6,15 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .checks import STALE_AFTER_MONTHS
-from .dates import add_months
-from .errors import Problem
-from .escape import quote
-from .loading import Catalogue
-from .measures import MEASURES
-from .profile import Provider
-from .rubric import Rubric
-from .yamlread import Path
+from ..errors import Path, Problem
+from ..escape import quote
+from ..measures.core import MEASURES
+from ..model.dates import add_months
+from ..model.profile import Provider
+from ..model.rubric import Rubric
+from ..score.warnings import STALE_AFTER_MONTHS
+from .catalogue import Catalogue
 
 
 def audit(catalogue: Catalogue, rubric: Rubric, today: dt.date) -> list[Problem]:

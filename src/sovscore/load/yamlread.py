@@ -26,10 +26,8 @@ from yaml.events import (
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from .errors import InputError, Problem
-from .escape import LONG, one_line, quote
-
-Path = tuple[str | int, ...]
+from ..errors import InputError, Path, Problem, format_path
+from ..escape import LONG, one_line, quote
 
 _STANDARD_SCALARS = {
     "tag:yaml.org,2002:str",
@@ -109,18 +107,6 @@ class Document:
             column=where[1] if where else None,
             field=format_path(path) or None,
         )
-
-
-def format_path(path: Path) -> str:
-    """`providers[3].ownership.holders[0]`; a key longer than a message can hold is cut."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            key = one_line(str(part), LONG)
-            text += f".{key}" if text else key
-    return text
 
 
 def decode(raw: bytes, name: str) -> str:

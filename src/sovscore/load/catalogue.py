@@ -13,12 +13,12 @@ from typing import BinaryIO, Literal
 
 from pydantic import BaseModel
 
-from .errors import InputError, Problem, UsageError
-from .escape import quote
-from .profile import Holder, Provider, ProvidersFile, Source
-from .rubric import Rubric, check_rubric
-from .validation import M, validate
-from .yamlread import Document, Path, decode, parse
+from ..errors import InputError, Path, Problem, UsageError
+from ..escape import quote
+from ..model.profile import Holder, Provider, ProvidersFile, Source
+from ..model.rubric import Rubric, check_rubric
+from .problems import M, validate
+from .yamlread import Document, decode, parse
 
 MAX_FILE_MIB = 20
 MAX_FILE_ENV = "SOVSCORE_MAX_FILE_MB"
@@ -31,7 +31,7 @@ def bundled_providers() -> str:
     packaged = resources.files("sovscore") / "data" / "providers.yaml"
     if packaged.is_file():
         return str(packaged)
-    return str(FilePath(__file__).resolve().parents[2] / "providers.yaml")
+    return str(FilePath(__file__).resolve().parents[3] / "providers.yaml")
 
 
 def bundled_rubric(name: str = "default") -> str:

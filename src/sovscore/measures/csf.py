@@ -11,15 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .findings import Finding, Measure
-from .profile import CsfAssessment, Provider
+from ..model.profile import CsfAssessment, Provider
+from .base import Finding, Measure
 
 Derivation = Callable[[Provider, dt.date], Finding]
 STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
 
 
 def _core(name: str, provider: Provider, as_of: dt.date) -> Finding:
-    from .measures import MEASURES
+    from .core import MEASURES
 
     return MEASURES[name].function(provider, as_of)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .loading import source_references
-from .profile import Provider, Source
-from .yamlread import Path
+from ..errors import Path
+from ..load.catalogue import source_references
+from ..model.profile import Provider, Source
 
 
 @dataclass(frozen=True)

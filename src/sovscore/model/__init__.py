@@ -1,0 +1,1 @@
+"""What files may say: the pydantic models of provider profiles and rubrics. No I/O."""

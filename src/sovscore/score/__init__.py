@@ -1,0 +1,1 @@
+"""Validated models to results: scores, gates, warnings, comparisons, sensitivity. Pure."""
