@@ -13,7 +13,7 @@ import yaml
 from hypothesis import Phase, settings
 from typer.testing import CliRunner
 
-from sovscore.cli import commands as cli
+from sovscore.cli import options as cli
 from sovscore.cli.commands import app
 
 # The default profile (plain `pytest`, CI) is derandomized: the same examples on every run and

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sovscore.load.catalogue import bundled_rubric
+from sovscore.load.presets import bundled_rubric
 
 from .conftest import SOURCE, provider, providers_document
 

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from sovscore import __version__
-from sovscore.cli.commands import OutputFormat
 from sovscore.render import FORMATS, Style, renderer_for
 
 from .conftest import provider, providers_document
@@ -127,23 +126,23 @@ def test_unknown_provider_suggests_close_names(run: Any) -> None:
     assert result.stdout == ""
 
 
-def test_every_format_choice_has_a_renderer() -> None:
-    assert {f.value for f in OutputFormat} == set(FORMATS)
+def test_every_format_choice_has_a_renderer(run: Any) -> None:
+    """The CLI's --format choices are the one list of formats, and each has every method."""
+    from sovscore.render import Renderer
+
+    refused = run("rank", "--format", "xml")
+    assert refused.exit_code == 2
+    assert all(f"'{fmt}'" in refused.stderr for fmt in FORMATS)
+    methods = [m for m in dir(Renderer) if not m.startswith("_")]
+    assert "measures" in methods and "data" not in methods  # data is an attribute
     for fmt in FORMATS:
         renderer = renderer_for(fmt, Style())
-        for method in (
-            "ranking",
-            "detail",
-            "sources",
-            "rubric",
-            "rubrics",
-            "compare",
-            "sensitivity",
-        ):
-            assert callable(getattr(renderer, method))
+        for method in methods:
+            assert callable(getattr(renderer, method)), (fmt, method)
+        assert isinstance(renderer.data, bool)
 
 
-@pytest.mark.parametrize("fmt", [f.value for f in OutputFormat])
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_each_format_renders_rank_show_and_rubric(run: Any, fmt: str) -> None:
     for args in (
         ["rank"],
@@ -205,7 +204,7 @@ def test_version_and_help(run: Any) -> None:
 
 
 def test_a_second_providers_file_adds_providers(run: Any, write_yaml: Any) -> None:
-    from sovscore.load.catalogue import bundled_providers
+    from sovscore.load.presets import bundled_providers
 
     path = write_yaml(providers_document(provider(id="newco", name="NewCo", aliases=[])))
     result = run("rank", "--providers", bundled_providers(), "--providers", path, "--json")
@@ -223,7 +222,7 @@ def test_a_second_providers_file_adds_providers(run: Any, write_yaml: Any) -> No
 def test_ids_names_and_aliases_are_unique_across_files(
     run: Any, write_yaml: Any, fields: dict[str, Any], clash: str
 ) -> None:
-    from sovscore.load.catalogue import bundled_providers
+    from sovscore.load.presets import bundled_providers
 
     path = write_yaml(providers_document(provider(**{"aliases": [], **fields})))
     bundled = bundled_providers()
@@ -247,7 +246,7 @@ def test_validate_bundled_data_is_clean(run: Any) -> None:
 
 
 def test_validate_tells_files_apart_by_content(run: Any, write_yaml: Any) -> None:
-    from sovscore.load.catalogue import bundled_rubric
+    from sovscore.load.presets import bundled_rubric
 
     path = write_yaml(providers_document())
     result = run("validate", path, bundled_rubric())

@@ -17,10 +17,12 @@ from typing import Any
 import pytest
 import yaml
 
-from sovscore.cli.commands import _terminal_style
+from sovscore.cli.edge import terminal_style as _terminal_style
 from sovscore.errors import EXIT_INTERNAL, InputError
 from sovscore.escape import clean, one_line
-from sovscore.load.catalogue import bundled_rubric, load_rubric, read_document, rubric_from
+from sovscore.load.catalogue import load_rubric, rubric_from
+from sovscore.load.files import read_document
+from sovscore.load.presets import bundled_rubric
 from sovscore.load.problems import validate
 from sovscore.model.profile import ProvidersFile
 from sovscore.model.rubric import normalise
@@ -354,7 +356,7 @@ def test_a_terminal_that_cannot_show_box_lines_gets_ascii(
 
 @pytest.mark.parametrize("width", [20, 21, 33, 80, 1000])
 def test_every_table_draws_at_any_width(run: Any, width: int) -> None:
-    from sovscore.cli.commands import MIN_WIDTH
+    from sovscore.cli.edge import MIN_WIDTH
 
     assert width >= MIN_WIDTH
     for args in (["rank"], ["show", "t-systems"], ["compare", "numspot", "bleu", "s3ns"]):
@@ -458,7 +460,7 @@ def test_markdown_shows_html_and_links_as_text(run: Any, write_yaml: Any) -> Non
 def test_completion_never_offers_what_the_shell_cannot_take_as_one_word(
     write_yaml: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from sovscore.cli.commands import _complete_providers
+    from sovscore.cli.options import complete_providers as _complete_providers
 
     path = write_yaml(
         providers_document(provider(aliases=["acme\nrm -rf", "acme\x1b[2J", "acme two", "acmeok"]))

@@ -23,11 +23,12 @@ from typer.testing import CliRunner
 
 from sovscore.cli.commands import app
 from sovscore.load import catalogue as loading
+from sovscore.load.presets import preset_names
 from sovscore.render import FORMATS
 from sovscore.render.schemas import SCHEMA_KINDS
 
 AS_OF = "2026-12-01"
-PRESETS = loading.preset_names()
+PRESETS = preset_names()
 PROVIDERS = sorted(loading.load_catalogue().providers)
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sovscore.load.catalogue import bundled_rubric
+from sovscore.load.presets import bundled_rubric
 
 from .conftest import provider, providers_document
 from .test_bad_input import VALID, fails, with_line

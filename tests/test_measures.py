@@ -3,7 +3,7 @@ from typing import Any
 
 import pytest
 
-from sovscore.measures.core import MEASURES
+from sovscore.measures import MEASURES
 from sovscore.model.profile import Provider
 
 from .conftest import provider

@@ -11,9 +11,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from sovscore.errors import SovscoreError
-from sovscore.load.catalogue import Catalogue, bundled_rubric, load_catalogue, load_rubric
+from sovscore.load.catalogue import Catalogue, load_catalogue, load_rubric
+from sovscore.load.checks import check_rubric
+from sovscore.load.presets import bundled_rubric
 from sovscore.model.profile import Provider
-from sovscore.model.rubric import Rubric, check_rubric
+from sovscore.model.rubric import Rubric
 from sovscore.render import FORMATS, Style, renderer_for
 from sovscore.score.scoring import rank, score_provider
 

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from sovscore.load.catalogue import bundled_providers, bundled_rubric, preset_names
+from sovscore.load.presets import bundled_providers, bundled_rubric, preset_names
 from sovscore.render.schemas import SCHEMA_KINDS, json_schema
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,9 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sovscore.load.catalogue import load_catalogue, load_rubric, preset_names
+from sovscore.load.catalogue import load_catalogue, load_rubric
+from sovscore.load.checks import check_rubric
+from sovscore.load.presets import preset_names
 from sovscore.model.profile import Provider
-from sovscore.model.rubric import Rubric, check_rubric
+from sovscore.model.rubric import Rubric
 from sovscore.score.scoring import Ranking, rank, score_provider
 from sovscore.score.sensitivity import Sensitivity, WeightChange, _percentile, analyse
 

@@ -95,7 +95,7 @@ def test_an_unknown_fact_needs_no_source(run: Any, write_yaml: Any) -> None:
 
 def test_facts_no_criterion_scores_are_not_required_to_cite(run: Any, write_yaml: Any) -> None:
     """Only the rubric's measures decide what is scored: keep one that does not read partnerships."""
-    from sovscore.load.catalogue import bundled_rubric
+    from sovscore.load.presets import bundled_rubric
 
     with open(bundled_rubric(), encoding="utf-8") as handle:
         document = yaml.safe_load(handle)

@@ -8,11 +8,9 @@ from collections.abc import Iterator
 
 from ..errors import Path, Problem
 from ..escape import quote
-from ..measures.core import MEASURES
-from ..model.dates import add_months
-from ..model.profile import Provider
+from ..measures import MEASURES
+from ..model.profile import STALE_AFTER_MONTHS, Provider
 from ..model.rubric import Rubric
-from ..score.warnings import STALE_AFTER_MONTHS
 from .catalogue import Catalogue
 
 
@@ -38,7 +36,7 @@ def audit(catalogue: Catalogue, rubric: Rubric, today: dt.date) -> list[Problem]
 def _provider_gaps(
     provider: Provider, scored: set[str], today: dt.date
 ) -> Iterator[tuple[Path, str]]:
-    if add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS) < today:
+    if provider.stale_on(today):
         yield (
             ("reviewed",),
             f"{provider.reviewed} is more than {STALE_AFTER_MONTHS} months ago "

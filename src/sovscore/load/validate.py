@@ -8,17 +8,9 @@ from dataclasses import dataclass
 from ..errors import InputError, Problem
 from ..model.rubric import Rubric
 from .audit import audit
-from .catalogue import (
-    Catalogue,
-    bundled_providers,
-    bundled_rubric,
-    kind_of,
-    load_rubric,
-    providers_from,
-    read_document,
-    rubric_from,
-    unresolved_sources,
-)
+from .catalogue import Catalogue, load_rubric, providers_from, rubric_from, unresolved_sources
+from .files import kind_of, read_document
+from .presets import bundled_providers, bundled_rubric
 
 
 @dataclass(frozen=True)

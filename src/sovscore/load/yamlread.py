@@ -109,23 +109,6 @@ class Document:
         )
 
 
-def decode(raw: bytes, name: str) -> str:
-    """Text of a file, refusing what is not UTF-8 text."""
-    if b"\x00" in raw:
-        raise InputError(
-            [Problem(name, "contains NUL bytes: not a text file (expected UTF-8 YAML)")]
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(
-            [Problem(name, "is not valid UTF-8 (expected UTF-8 text)", line, column)]
-        ) from None
-    return text
-
-
 def _parser(text: str) -> Any:
     """An object with PyYAML's event API (check_event, peek_event, get_event)."""
     try:

@@ -1,16 +1,21 @@
-"""What every measure returns, and how a measure describes itself to rubrics."""
+"""What every measure returns, and the one way to declare a measure."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from ..model.rubric import Value
 
 if TYPE_CHECKING:
     from ..model.profile import Provider
 
-Value = str | float | bool
+__all__ = ["Finding", "Measure", "MeasureKind", "Value", "measure", "unique"]
+
+MeasureKind = Literal["category", "number", "boolean"]
 
 
 @dataclass(frozen=True)
@@ -33,16 +38,24 @@ class Finding:
             object.__setattr__(self, "value", float(self.value))
 
 
+MeasureFunction = Callable[["Provider", dt.date], Finding]
+
+
 @dataclass(frozen=True)
 class Measure:
+    """A function from a profile (on a day) to one value a rubric can map to points."""
+
     name: str
-    kind: Literal["category", "number", "boolean"]
+    kind: MeasureKind
     description: str
-    function: Callable[[Provider, dt.date], Finding]
+    function: MeasureFunction
     values: tuple[str, ...] = ()
     """The values a category measure yields, in order from most to least sovereign."""
     reads: tuple[str, ...] = ()
     """The profile fields its value rests on: the facts that must cite a source."""
+
+    def __call__(self, provider: Provider, as_of: dt.date) -> Finding:
+        return self.function(provider, as_of)
 
     def table_keys(self) -> tuple[str, ...]:
         if self.kind == "boolean":
@@ -50,7 +63,44 @@ class Measure:
         return self.values
 
 
+def measure(
+    kind: MeasureKind,
+    *,
+    values: tuple[str, ...] = (),
+    reads: tuple[str, ...],
+    name: str | None = None,
+    description: str | None = None,
+) -> Callable[[MeasureFunction], Measure]:
+    """Declare a measure: its name is the function's, its description the docstring's first
+    paragraph (what `sovscore measures`, rubrics and the README show)."""
+
+    def declare(function: MeasureFunction) -> Measure:
+        text = description or inspect.getdoc(function) or ""
+        return Measure(
+            name=name or function.__name__,
+            kind=kind,
+            description=" ".join(text.split("\n\n")[0].split()),
+            function=function,
+            values=values,
+            reads=reads,
+        )
+
+    return declare
+
+
+def declared(*namespaces: Iterable[object]) -> dict[str, Measure]:
+    """Every measure among these objects (module globals, tuples of measures), by name."""
+    found: dict[str, Measure] = {}
+    for namespace in namespaces:
+        for item in namespace:
+            for candidate in item if isinstance(item, tuple) else (item,):
+                if isinstance(candidate, Measure):
+                    found.setdefault(candidate.name, candidate)
+    return found
+
+
 def unique(*groups: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The items of every group, once each, in first-seen order."""
     seen: dict[str, None] = {}
     for group in groups:
         for item in group:

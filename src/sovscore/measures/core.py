@@ -1,7 +1,7 @@
-"""Built-in measures: functions from a provider profile to one value a rubric can map to points.
+"""The default rubric's measures: ownership, US ties, SecNumCloud, data residency, exposure.
 
-Rubrics pick, weight and map these; they never carry code. Each measure says what it yields so a
-rubric can be checked before anything is scored.
+Rubrics pick, weight and map measures; they never carry code. Each measure says what it yields
+so a rubric can be checked before anything is scored.
 """
 
 from __future__ import annotations
@@ -11,12 +11,8 @@ import math
 
 from ..model.countries import EEA
 from ..model.profile import PartnershipKind, Provider
-from .base import Finding, Measure, Value, unique
-from .csf import CSF_MEASURES
-from .jurisdiction import JURISDICTION_MEASURES
+from .base import Finding, measure, unique
 from .qualifications import STATUSES, scheme_statuses
-
-__all__ = ["MEASURES", "NUMBER_RANGE", "Finding", "Measure", "Value"]
 
 
 def _pct(value: float) -> str:
@@ -54,15 +50,21 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
     )
 
 
+@measure("number", reads=("ownership",))
 def french_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+    """Share of capital (%) held by French holders."""
     return _share(provider, frozenset({"FR"}), "French")
 
 
+@measure("number", reads=("ownership",))
 def eu_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+    """Share of capital (%) held by EU/EEA holders."""
     return _share(provider, EEA, "EU/EEA")
 
 
+@measure("boolean", reads=("ownership",))
 def non_eu_control(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether the provider is controlled from outside the EU/EEA."""
     ownership = provider.ownership
     if ownership is None or ownership.controlled_by is None:
         return Finding(None, "who controls the provider is not known")
@@ -87,8 +89,10 @@ US_PARTNERSHIP_VALUES: tuple[str, ...] = (
 )
 
 
+@measure("category", values=US_PARTNERSHIP_VALUES, reads=("ownership", "partnerships"))
 def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
-    """The strongest tie to a US company in force on `as_of`."""
+    """The strongest tie to a US company in force: control, joint venture, licence,
+    shareholding, infrastructure, software supply, resale."""
     ownership = provider.ownership
     if ownership is not None and ownership.controlled_by == "US":
         return Finding(
@@ -129,7 +133,9 @@ def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
     return Finding("none", "no US partner or shareholder", tuple(partnerships.sources))
 
 
+@measure("category", values=STATUSES, reads=("qualifications", "register_checks"))
 def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
+    """Best ANSSI SecNumCloud status among the provider's offers on the as-of date."""
     statuses = scheme_statuses(provider, "secnumcloud", as_of)
     best = next((s for s in statuses if s.status != "none"), None)
     if best is None:
@@ -173,7 +179,9 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
 DATA_RESIDENCY_VALUES: tuple[str, ...] = ("france_only", "eu_only", "eu_region", "outside_eu")
 
 
+@measure("category", values=DATA_RESIDENCY_VALUES, reads=("data_residency",))
 def data_residency(provider: Provider, as_of: dt.date) -> Finding:
+    """Where customer data is stored and processed, and how firmly that is guaranteed."""
     residency = provider.data_residency
     if residency is None or residency.storage is None:
         return Finding(None, "where data is stored is not known")
@@ -200,7 +208,9 @@ def data_residency(provider: Provider, as_of: dt.date) -> Finding:
     return Finding("eu_only", f"stored and processed only in {listed}, by contract", sources)
 
 
+@measure("boolean", reads=("extraterritorial_exposure",))
 def extraterritorial_exposure(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether the provider is subject to non-EU law with extraterritorial reach."""
     exposure = provider.extraterritorial_exposure
     if exposure is None or exposure.exposed is None:
         return Finding(None, "exposure to non-EU law not known")
@@ -209,67 +219,3 @@ def extraterritorial_exposure(provider: Provider, as_of: dt.date) -> Finding:
     if laws:
         reason += f" ({laws})"
     return Finding(exposure.exposed, reason, tuple(exposure.sources))
-
-
-MEASURES: dict[str, Measure] = {
-    m.name: m
-    for m in (
-        Measure(
-            "french_ownership_share",
-            "number",
-            "Share of capital (%) held by French holders.",
-            french_ownership_share,
-            reads=("ownership",),
-        ),
-        Measure(
-            "eu_ownership_share",
-            "number",
-            "Share of capital (%) held by EU/EEA holders.",
-            eu_ownership_share,
-            reads=("ownership",),
-        ),
-        Measure(
-            "non_eu_control",
-            "boolean",
-            "Whether the provider is controlled from outside the EU/EEA.",
-            non_eu_control,
-            reads=("ownership",),
-        ),
-        Measure(
-            "us_partnership",
-            "category",
-            "The strongest tie to a US company in force: control, joint venture, licence, "
-            "shareholding, infrastructure, software supply, resale.",
-            us_partnership,
-            US_PARTNERSHIP_VALUES,
-            reads=("ownership", "partnerships"),
-        ),
-        Measure(
-            "secnumcloud_status",
-            "category",
-            "Best ANSSI SecNumCloud status among the provider's offers on the as-of date.",
-            secnumcloud_status,
-            STATUSES,
-            reads=("qualifications", "register_checks"),
-        ),
-        Measure(
-            "data_residency",
-            "category",
-            "Where customer data is stored and processed, and how firmly that is guaranteed.",
-            data_residency,
-            DATA_RESIDENCY_VALUES,
-            reads=("data_residency",),
-        ),
-        Measure(
-            "extraterritorial_exposure",
-            "boolean",
-            "Whether the provider is subject to non-EU law with extraterritorial reach.",
-            extraterritorial_exposure,
-            reads=("extraterritorial_exposure",),
-        ),
-        *JURISDICTION_MEASURES,
-        *CSF_MEASURES,
-    )
-}
-
-NUMBER_RANGE = (0.0, 100.0)

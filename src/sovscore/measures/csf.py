@@ -11,17 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..model.profile import CsfAssessment, Provider
-from .base import Finding, Measure
+from ..model.profile import CsfAssessment, CsfObjective, Provider
+from .base import Finding, Measure, measure, unique
+from .core import (
+    data_residency,
+    extraterritorial_exposure,
+    non_eu_control,
+    secnumcloud_status,
+    us_partnership,
+)
+from .jurisdiction import admin_from_eu
 
 Derivation = Callable[[Provider, dt.date], Finding]
 STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
-
-
-def _core(name: str, provider: Provider, as_of: dt.date) -> Finding:
-    from .core import MEASURES
-
-    return MEASURES[name].function(provider, as_of)
 
 
 def _seal(level: int, reason: str, sources: tuple[str, ...]) -> Finding:
@@ -33,14 +35,14 @@ def _unknown(reason: str) -> Finding:
 
 
 def sov1_strategic(provider: Provider, as_of: dt.date) -> Finding:
-    control = _core("non_eu_control", provider, as_of)
+    control = non_eu_control(provider, as_of)
     if control.value is None:
         return _unknown("who controls the provider is not known")
     if control.value:
         return _seal(0, f"decisive authority outside the EU ({control.reason})", control.sources)
-    ties = _core("us_partnership", provider, as_of)
+    ties = us_partnership(provider, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(2, f"EU-controlled, but {ties.reason}", control.sources + ties.sources)
+        return _seal(2, f"EU-controlled, but {ties.reason}", unique(control.sources, ties.sources))
     return _seal(
         3,
         f"EU-controlled ({control.reason}); SEAL-4 needs roadmap facts not recorded",
@@ -49,12 +51,12 @@ def sov1_strategic(provider: Provider, as_of: dt.date) -> Finding:
 
 
 def sov2_legal(provider: Provider, as_of: dt.date) -> Finding:
-    exposure = _core("extraterritorial_exposure", provider, as_of)
+    exposure = extraterritorial_exposure(provider, as_of)
     if exposure.value is None:
         return _unknown("exposure to non-EU law is not known")
     if not exposure.value:
         return _seal(3, f"not exposed to non-EU law: {exposure.reason}", exposure.sources)
-    control = _core("non_eu_control", provider, as_of)
+    control = non_eu_control(provider, as_of)
     level = 0 if control.value else 1
     return _seal(level, f"exposed to non-EU law: {exposure.reason}", exposure.sources)
 
@@ -63,7 +65,7 @@ _RESIDENCY_SEAL = {"france_only": 3, "eu_only": 3, "eu_region": 2, "outside_eu":
 
 
 def sov3_data(provider: Provider, as_of: dt.date) -> Finding:
-    residency = _core("data_residency", provider, as_of)
+    residency = data_residency(provider, as_of)
     if residency.value is None:
         return _unknown("where data is stored is not known")
     level = _RESIDENCY_SEAL[str(residency.value)]
@@ -71,19 +73,19 @@ def sov3_data(provider: Provider, as_of: dt.date) -> Finding:
 
 
 def sov4_operational(provider: Provider, as_of: dt.date) -> Finding:
-    admin = _core("admin_from_eu", provider, as_of)
+    admin = admin_from_eu(provider, as_of)
     if admin.value is None:
         return _unknown("where the service is administered from is not known")
     if not admin.value:
         return _seal(1, admin.reason, admin.sources)
-    ties = _core("us_partnership", provider, as_of)
+    ties = us_partnership(provider, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(2, f"{admin.reason}, but {ties.reason}", admin.sources + ties.sources)
+        return _seal(2, f"{admin.reason}, but {ties.reason}", unique(admin.sources, ties.sources))
     return _seal(3, admin.reason, admin.sources)
 
 
 def sov5_supply_chain(provider: Provider, as_of: dt.date) -> Finding:
-    ties = _core("us_partnership", provider, as_of)
+    ties = us_partnership(provider, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(1, f"core technology from a US company: {ties.reason}", ties.sources)
     if ties.value == "none":
@@ -97,14 +99,14 @@ def sov5_supply_chain(provider: Provider, as_of: dt.date) -> Finding:
 
 
 def sov6_technology(provider: Provider, as_of: dt.date) -> Finding:
-    ties = _core("us_partnership", provider, as_of)
+    ties = us_partnership(provider, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(1, f"proprietary non-EU technology stack: {ties.reason}", ties.sources)
     return _unknown("openness of APIs, licences and standards is not recorded")
 
 
 def sov7_security(provider: Provider, as_of: dt.date) -> Finding:
-    status = _core("secnumcloud_status", provider, as_of)
+    status = secnumcloud_status(provider, as_of)
     if status.value == "qualified":
         return _seal(3, f"SecNumCloud qualified: {status.reason}", status.sources)
     return _unknown("no SecNumCloud qualification; other certifications are not assessed")
@@ -114,7 +116,7 @@ def sov8_environmental(provider: Provider, as_of: dt.date) -> Finding:
     return _unknown("environmental facts (PUE, energy, water) are not recorded")
 
 
-DERIVATIONS: dict[str, tuple[str, Derivation]] = {
+DERIVATIONS: dict[CsfObjective, tuple[str, Derivation]] = {
     "SOV-1": ("Strategic Sovereignty", sov1_strategic),
     "SOV-2": ("Legal & Jurisdictional Sovereignty", sov2_legal),
     "SOV-3": ("Data & AI Sovereignty", sov3_data),
@@ -133,10 +135,11 @@ def _latest_assessment(provider: Provider, objective: str, as_of: dt.date) -> Cs
     return max(published, key=lambda a: a.date.latest(), default=None)
 
 
-def objective_measure(objective: str) -> Derivation:
+def objective_measure(objective: CsfObjective) -> Derivation:
+    """The latest published assessment of the objective by the as-of date, else a derivation."""
     _, derive = DERIVATIONS[objective]
 
-    def measure(provider: Provider, as_of: dt.date) -> Finding:
+    def assessed_or_derived(provider: Provider, as_of: dt.date) -> Finding:
         assessment = _latest_assessment(provider, objective, as_of)
         if assessment is None:
             return derive(provider, as_of)
@@ -147,16 +150,15 @@ def objective_measure(objective: str) -> Derivation:
         )
         return Finding(score, reason, tuple(assessment.sources), seal=assessment.seal)
 
-    return measure
+    return assessed_or_derived
 
 
-CSF_MEASURES: tuple[Measure, ...] = tuple(
-    Measure(
-        f"csf_{objective.lower().replace('-', '')}",
+OBJECTIVES: tuple[Measure, ...] = tuple(
+    measure(
         "number",
-        f"EU CSF {objective} {name}: score (% of its maximum) and SEAL level; a published "
-        "assessment, or derived from the profile's facts.",
-        objective_measure(objective),
+        name=f"csf_{objective.lower().replace('-', '')}",
+        description=f"EU CSF {objective} {name}: score (% of its maximum) and SEAL level; a "
+        "published assessment, or derived from the profile's facts.",
         reads=(
             "ownership",
             "partnerships",
@@ -165,6 +167,7 @@ CSF_MEASURES: tuple[Measure, ...] = tuple(
             "qualifications",
             "csf_assessments",
         ),
-    )
+    )(objective_measure(objective))
     for objective, (name, _) in DERIVATIONS.items()
 )
+"""One measure per objective, SOV-1..SOV-8, named csf_sov1..csf_sov8."""

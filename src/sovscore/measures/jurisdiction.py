@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable
 
 from ..model.countries import EEA, EU
 from ..model.profile import Holder, Provider
-from .base import Finding, Measure, unique
+from .base import Finding, measure, unique
 
 Region = frozenset[str]
 
@@ -56,15 +55,21 @@ def _outside_stakes(provider: Provider, region: Region, combine: str) -> Finding
     )
 
 
+@measure("number", reads=("ownership",))
 def largest_non_eu_holding(provider: Provider, as_of: dt.date) -> Finding:
+    """Largest share of capital or voting rights (%) held by one holder from outside the EU."""
     return _outside_stakes(provider, EU, "largest")
 
 
+@measure("number", reads=("ownership",))
 def non_eu_holdings_total(provider: Provider, as_of: dt.date) -> Finding:
+    """Share of capital or voting rights (%) held by holders from outside the EU together."""
     return _outside_stakes(provider, EU, "total")
 
 
+@measure("boolean", reads=("ownership",))
 def non_eu_governance_rights(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether a non-EU entity holds a veto or may appoint the majority of the boards."""
     ownership = provider.ownership
     if ownership is None:
         return Finding(None, "governance not known")
@@ -98,11 +103,15 @@ def _located(country: str | None, region: Region, label: str, sources: list[str]
     )
 
 
+@measure("boolean", reads=("identity_sources",))
 def headquarters_in_eu(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether the headquarters are in an EU member state."""
     return _located(provider.headquarters, EU, "EU", provider.identity_sources)
 
 
+@measure("boolean", reads=("identity_sources",))
 def headquarters_in_eea(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether the headquarters are in the EU/EEA."""
     return _located(provider.headquarters, EEA, "EU/EEA", provider.identity_sources)
 
 
@@ -124,15 +133,21 @@ def _data_within(provider: Provider, region: Region, label: str) -> Finding:
     return Finding(True, f"stored and processed only in the {label}", sources)
 
 
+@measure("boolean", reads=("data_residency",))
 def data_in_eu(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether customer data is stored and processed only in the EU."""
     return _data_within(provider, EU, "EU")
 
 
+@measure("boolean", reads=("data_residency",))
 def data_in_eea(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether customer data is stored and processed only in the EU/EEA."""
     return _data_within(provider, EEA, "EU/EEA")
 
 
+@measure("boolean", reads=("data_residency",))
 def admin_from_eu(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether the service is administered from the EU only."""
     residency = provider.data_residency
     if residency is None or residency.non_eu_admin is None:
         return Finding(None, "where the service is administered from is not known")
@@ -145,7 +160,9 @@ def admin_from_eu(provider: Provider, as_of: dt.date) -> Finding:
     return Finding(inside, text, tuple(residency.sources))
 
 
+@measure("boolean", reads=("data_residency",))
 def non_eu_technical_access(provider: Provider, as_of: dt.date) -> Finding:
+    """Whether a third party from outside the EU can technically obtain customer data."""
     residency = provider.data_residency
     if residency is None or residency.non_eu_access is None:
         return Finding(None, "whether a non-EU third party can reach the data is not known")
@@ -156,80 +173,3 @@ def non_eu_technical_access(provider: Provider, as_of: dt.date) -> Finding:
         else "no non-EU third party can technically obtain customer data"
     )
     return Finding(has, text, tuple(residency.sources))
-
-
-def _measure(
-    name: str,
-    kind: str,
-    description: str,
-    function: Callable[[Provider, dt.date], Finding],
-    reads: tuple[str, ...],
-) -> Measure:
-    return Measure(name, kind, description, function, reads=reads)  # type: ignore[arg-type]
-
-
-JURISDICTION_MEASURES: tuple[Measure, ...] = (
-    _measure(
-        "largest_non_eu_holding",
-        "number",
-        "Largest share of capital or voting rights (%) held by one holder from outside the EU.",
-        largest_non_eu_holding,
-        ("ownership",),
-    ),
-    _measure(
-        "non_eu_holdings_total",
-        "number",
-        "Share of capital or voting rights (%) held by holders from outside the EU together.",
-        non_eu_holdings_total,
-        ("ownership",),
-    ),
-    _measure(
-        "non_eu_governance_rights",
-        "boolean",
-        "Whether a non-EU entity holds a veto or may appoint the majority of the boards.",
-        non_eu_governance_rights,
-        ("ownership",),
-    ),
-    _measure(
-        "headquarters_in_eu",
-        "boolean",
-        "Whether the headquarters are in an EU member state.",
-        headquarters_in_eu,
-        ("identity_sources",),
-    ),
-    _measure(
-        "headquarters_in_eea",
-        "boolean",
-        "Whether the headquarters are in the EU/EEA.",
-        headquarters_in_eea,
-        ("identity_sources",),
-    ),
-    _measure(
-        "data_in_eu",
-        "boolean",
-        "Whether customer data is stored and processed only in the EU.",
-        data_in_eu,
-        ("data_residency",),
-    ),
-    _measure(
-        "data_in_eea",
-        "boolean",
-        "Whether customer data is stored and processed only in the EU/EEA.",
-        data_in_eea,
-        ("data_residency",),
-    ),
-    _measure(
-        "admin_from_eu",
-        "boolean",
-        "Whether the service is administered from the EU only.",
-        admin_from_eu,
-        ("data_residency",),
-    ),
-    _measure(
-        "non_eu_technical_access",
-        "boolean",
-        "Whether a third party from outside the EU can technically obtain customer data.",
-        non_eu_technical_access,
-        ("data_residency",),
-    ),
-)

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..model.dates import add_days, add_years
 from ..model.profile import Provider, Qualification, QualificationEvent, Scheme
+from .base import Finding, unique
 
 Status = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
 STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdrawn", "none")
@@ -112,8 +113,12 @@ def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[
     return sorted(found, key=lambda s: STATUSES.index(s.status))
 
 
-def qualified_under_3_2(provider: Provider, as_of: dt.date) -> tuple[str, tuple[str, ...]] | None:
-    """An offer qualified SecNumCloud 3.2 on the day: ANSSI audited chapters 19.2 and 19.6."""
+def shown_by_secnumcloud_3_2(
+    provider: Provider, as_of: dt.date, unknown: Finding
+) -> Finding | None:
+    """What an offer qualified SecNumCloud 3.2 on the day shows where the profile's own facts
+    cannot (`unknown`): ANSSI audited chapters 19.2 and 19.6 to qualify it. The one rule that
+    both criteria and gates with `shown_by: secnumcloud_3.2` apply; None when no such offer."""
     for qualification in provider.qualifications:
         if qualification.scheme != "secnumcloud":
             continue
@@ -123,6 +128,10 @@ def qualified_under_3_2(provider: Provider, as_of: dt.date) -> tuple[str, tuple[
             and status.event is not None
             and status.event.version == "3.2"
         ):
-            sources = tuple(dict.fromkeys(s for e in status.evidence for s in e.sources))
-            return qualification.offer, sources
+            sources = unique(*(e.sources for e in status.evidence), unknown.sources)
+            reason = (
+                f"shown by the SecNumCloud 3.2 qualification of {qualification.offer!r} "
+                f"({unknown.reason})"
+            )
+            return Finding(None, reason, sources)
     return None

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
+import unicodedata
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from ..errors import Path
 from ..escape import quote
 from .countries import ISO_COUNTRIES
-from .dates import PartialDate
+from .dates import PartialDate, add_months
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -261,6 +265,40 @@ class Provider(Model):
     market_shares: list[MarketShare] = Field(default_factory=list)
     csf_assessments: list[CsfAssessment] = Field(default_factory=list)
     notes: str | None = None
+
+    def spellings(self) -> list[tuple[Path, str]]:
+        """Every name the provider answers to, with where it is written."""
+        named: list[tuple[Path, str]] = [(("id",), self.id), (("name",), self.name)]
+        return named + [(("aliases", i), alias) for i, alias in enumerate(self.aliases)]
+
+    def stale_on(self, day: dt.date) -> bool:
+        """Reviewed more than STALE_AFTER_MONTHS before `day`: the one staleness rule."""
+        return add_months(self.reviewed.latest(), STALE_AFTER_MONTHS) < day
+
+
+STALE_AFTER_MONTHS = 12
+"""A profile not checked against its sources for this long is stale (a warning; an error with
+`validate --strict`)."""
+
+
+def source_references(model: BaseModel, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every source id a model refers to, with where it is written."""
+    for name, value in model:
+        if name.endswith("sources") and isinstance(value, list):
+            for index, ref in enumerate(value):
+                yield (*path, name, index), ref
+        elif isinstance(value, BaseModel):
+            yield from source_references(value, (*path, name))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from source_references(item, (*path, name, index))
+
+
+def normalise_name(name: str) -> str:
+    """Compare names ignoring case, accents and punctuation: 'Numspot' = 'NUMSPOT' = 'num-spot'."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 class ProvidersFile(Model):

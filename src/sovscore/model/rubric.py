@@ -7,10 +7,19 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
-from ..errors import Path
 from ..escape import quote
-from ..measures.core import MEASURES, NUMBER_RANGE
 from .profile import Model, Text
+
+UnknownRule = Literal["zero", "exclude"]
+"""zero: an unknown fact earns 0 points; exclude: its weight goes to the known facts."""
+Value = str | float | bool
+"""What a measure yields: a category, a number, or yes/no."""
+
+
+def value_key(value: object) -> object:
+    """How a value is named in a rubric's tables and gates: YAML reads `true:` and `no:` as
+    booleans, tables name them as text, `true` and `false`. The one rule, everywhere."""
+    return str(value).lower() if isinstance(value, bool) else value
 
 
 def _finite_points(value: float) -> float:
@@ -32,7 +41,7 @@ def _keys_as_text(value: object) -> object:
         return value
     table: dict[object, object] = {}
     for key, points in value.items():
-        text = str(key).lower() if isinstance(key, bool) else key
+        text = value_key(key)
         if text in table:
             raise ValueError(f"two keys name the value {quote(text)} (one of them as a boolean)")
         table[text] = points
@@ -45,7 +54,7 @@ Points = Annotated[float, AfterValidator(_finite_points)]
 def _values_as_text(value: object) -> object:
     """`allowed: [true]` names the boolean value as the measure's tables do: 'true'."""
     if isinstance(value, list):
-        return [str(v).lower() if isinstance(v, bool) else v for v in value]
+        return [value_key(v) for v in value]
     return value
 
 
@@ -59,7 +68,9 @@ class Criterion(Model):
     label: Text
     weight: Annotated[float, AfterValidator(_finite_weight)]
     measure: Text
-    description: Text
+    description: Text | None = Field(
+        default=None, description="What the criterion reads; by default, its measure's description."
+    )
     rationale: Text
     table: Annotated[dict[str, Points], BeforeValidator(_keys_as_text)] | None = None
     thresholds: list[Threshold] | None = None
@@ -71,6 +82,19 @@ class Criterion(Model):
         description="Full points when the facts are unknown but an offer qualified under this "
         "scheme version on the day shows the requirement met.",
     )
+
+    def points(self, value: Value) -> float:
+        """The points a value earns under this criterion's rule."""
+        if self.linear:
+            return min(100.0, max(0.0, float(value)))
+        if self.table is not None:
+            return self.table[str(value_key(value))]
+        assert self.thresholds is not None
+        number = float(value)
+        for threshold in sorted(self.thresholds, key=lambda t: t.min, reverse=True):
+            if number >= threshold.min:
+                return threshold.points
+        return 0.0
 
     def best_points(self) -> float:
         return max(points for _, points in self.rule_rows())
@@ -130,7 +154,7 @@ class Rubric(Model):
     version: Text
     title: Text
     description: Text
-    unknown: Literal["zero", "exclude"] = "zero"
+    unknown: UnknownRule = "zero"
     source: str | None = Field(default=None, description="The text the rubric follows.")
     grades: list[GradeBand] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)
@@ -143,6 +167,16 @@ class Rubric(Model):
     def normalised_weights(self) -> dict[str, float]:
         shares = normalise([c.weight for c in self.criteria])
         return {c.id: share for c, share in zip(self.criteria, shares, strict=True)}
+
+    def reweighted(self, weights: dict[str, float]) -> Rubric:
+        """The rubric with some criteria weighted differently (for one run, or an extension)."""
+        if not weights:
+            return self
+        criteria = [
+            c.model_copy(update={"weight": weights[c.id]}) if c.id in weights else c
+            for c in self.criteria
+        ]
+        return self.model_copy(update={"criteria": criteria})
 
     def grade(self, score: float) -> str:
         for band in sorted(self.grades, key=lambda b: b.min, reverse=True):
@@ -167,187 +201,28 @@ def normalise(weights: list[float]) -> list[float]:
     return [w / total for w in scaled]
 
 
-def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
-    """What pydantic cannot see: references to measures, complete tables, sane weights and grades."""
-    problems: list[tuple[Path, str]] = []
-    seen: set[str] = set()
-    for index, criterion in enumerate(rubric.criteria):
-        path: Path = ("criteria", index)
-        if criterion.id in seen:
-            problems.append(((*path, "id"), f"duplicate criterion id {quote(criterion.id)}"))
-        seen.add(criterion.id)
-        measure = MEASURES.get(criterion.measure)
-        if measure is None:
-            known = ", ".join(sorted(MEASURES))
-            problems.append(
-                (
-                    (*path, "measure"),
-                    f"unknown measure {quote(criterion.measure)} (expected one of: {known})",
-                )
-            )
-            continue
-        rules = [criterion.table is not None, criterion.thresholds is not None, criterion.linear]
-        if sum(rules) != 1:
-            problems.append(
-                (path, "expected exactly one rule: `table`, `thresholds` or `linear: true`")
-            )
-            continue
-        if criterion.linear:
-            if measure.kind != "number":
-                problems.append(
-                    ((*path, "linear"), f"measure {measure.name} yields values: use `table`")
-                )
-            continue
-        if criterion.table is not None:
-            if measure.kind == "number":
-                problems.append(
-                    ((*path, "table"), f"measure {measure.name} yields numbers: use `thresholds`")
-                )
-                continue
-            expected = measure.table_keys()
-            for key in criterion.table:
-                if key not in expected:
-                    problems.append(
-                        (
-                            (*path, "table", key),
-                            f"{measure.name} never yields {quote(key)} (expected: {', '.join(expected)})",
-                        )
-                    )
-            missing = [k for k in expected if k not in criterion.table]
-            if missing:
-                problems.append(
-                    (
-                        (*path, "table"),
-                        f"no points for {', '.join(missing)} (every value needs points)",
-                    )
-                )
-        elif criterion.thresholds is not None:
-            if measure.kind != "number":
-                problems.append(
-                    ((*path, "thresholds"), f"measure {measure.name} yields values: use `table`")
-                )
-                continue
-            mins = [t.min for t in criterion.thresholds]
-            if not mins:
-                problems.append(((*path, "thresholds"), "expected at least one threshold"))
-            elif min(mins) > NUMBER_RANGE[0]:
-                problems.append(
-                    (
-                        (*path, "thresholds"),
-                        f"expected a threshold with min {NUMBER_RANGE[0]:g} or less",
-                    )
-                )
-            if len(set(mins)) != len(mins):
-                problems.append(((*path, "thresholds"), "two thresholds have the same min"))
-    total = sum(c.weight for c in rubric.criteria)  # fsum raises on overflow; sum gives inf
-    if not total > 0:
-        problems.append((("criteria",), "expected at least one criterion with a positive weight"))
-    elif math.isinf(total):
-        problems.append(
-            (
-                ("criteria",),
-                "weights add up to more than the largest number (expected smaller weights: only their ratios matter)",
-            )
-        )
-    problems.extend(_check_gates(rubric))
-    bands = [b.min for b in rubric.grades]
-    if 0 not in bands:
-        problems.append((("grades",), "expected a grade band starting at min 0"))
-    if len(set(bands)) != len(bands):
-        problems.append((("grades",), "two grade bands start at the same min (they overlap)"))
-    if len({b.grade for b in rubric.grades}) != len(rubric.grades):
-        problems.append((("grades",), "two grade bands have the same grade"))
-    return problems
+class RubricExtension(Model):
+    """A rubric that takes a preset and says only what differs: its identity, and weights."""
 
+    schema_version: Literal[1]
+    extends: Text = Field(
+        description="The preset this rubric takes its criteria, rules and gates from."
+    )
+    id: Annotated[str, Field(pattern=r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")]
+    version: Text
+    title: Text
+    description: Text
+    source: str | None = Field(default=None, description="The text the rubric follows.")
+    weights: dict[str, Annotated[float, AfterValidator(_finite_weight)]] = Field(
+        default_factory=dict, description="New weights of some of the preset's criteria, by id."
+    )
 
-def with_weights(rubric: Rubric, overrides: list[str]) -> Rubric:
-    """The rubric with `CRITERION=VALUE` weights for one run; a bad override is a usage error."""
-    from ..errors import UsageError
-
-    weights = {c.id: c.weight for c in rubric.criteria}
-    for override in overrides:
-        name, sep, text = override.partition("=")
-        name = name.strip()
-        if not sep or name not in weights:
-            known = ", ".join(weights)
-            raise UsageError(
-                f"--weight {quote(override)}: expected CRITERION=VALUE with a criterion of "
-                f"{quote(rubric.id)} ({known})"
-            )
-        try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if not math.isfinite(value) or value < 0:
-            raise UsageError(f"--weight {quote(override)}: expected a finite weight of 0 or more")
-        weights[name] = value
-    if not overrides:
-        return rubric
-    total = sum(weights.values())  # fsum raises on overflow; sum gives inf
-    if not total > 0:
-        raise UsageError("--weight: expected at least one positive weight")
-    if math.isinf(total):
-        raise UsageError(
-            "--weight: the weights add up to more than the largest number "
-            "(only their ratios matter: use smaller weights)"
-        )
-    criteria = [c.model_copy(update={"weight": weights[c.id]}) for c in rubric.criteria]
-    return rubric.model_copy(update={"criteria": criteria})
-
-
-def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
-    problems: list[tuple[Path, str]] = []
-    criteria = {c.id for c in rubric.criteria}
-    seen: set[str] = set()
-    for index, gate in enumerate(rubric.gates):
-        path: Path = ("gates", index)
-        if gate.id in seen:
-            problems.append(((*path, "id"), f"duplicate gate id {quote(gate.id)}"))
-        seen.add(gate.id)
-        if (gate.measure is None) == (gate.criterion is None):
-            problems.append((path, "expected exactly one of `measure` or `criterion`"))
-            continue
-        if gate.criterion is not None and gate.criterion not in criteria:
-            problems.append(
-                ((*path, "criterion"), f"no criterion {quote(gate.criterion)} in this rubric")
-            )
-            continue
-        measure = MEASURES.get(gate.measure) if gate.measure else None
-        if gate.measure is not None and measure is None:
-            problems.append(
-                (
-                    (*path, "measure"),
-                    f"unknown measure {quote(gate.measure)} (expected one of: {', '.join(sorted(MEASURES))})",
-                )
-            )
-            continue
-        numeric = gate.criterion is not None or (measure is not None and measure.kind == "number")
-        if numeric:
-            if gate.allowed is not None or (gate.min is None and gate.max is None):
-                problems.append((path, "expected `min` and/or `max` (a number is tested)"))
-        elif gate.allowed is None or gate.min is not None or gate.max is not None:
-            problems.append((path, "expected `allowed`: the values that pass"))
-        elif measure is not None:
-            for value in gate.allowed:
-                if value not in measure.table_keys():
-                    problems.append(
-                        (
-                            (*path, "allowed"),
-                            f"{measure.name} never yields {quote(value)} (expected: {', '.join(measure.table_keys())})",
-                        )
-                    )
-    return problems
-
-
-def points_for(criterion: Criterion, value: float | str | bool) -> float:
-    if criterion.linear:
-        return min(100.0, max(0.0, float(value)))
-    if criterion.table is not None:
-        key = str(value).lower() if isinstance(value, bool) else str(value)
-        return criterion.table[key]
-    assert criterion.thresholds is not None
-    number = float(value)
-    for threshold in sorted(criterion.thresholds, key=lambda t: t.min, reverse=True):
-        if number >= threshold.min:
-            return threshold.points
-    return 0.0
+    def apply(self, base: Rubric) -> Rubric:
+        identity = {
+            "id": self.id,
+            "version": self.version,
+            "title": self.title,
+            "description": self.description,
+            "source": self.source or base.source,
+        }
+        return base.reweighted(self.weights).model_copy(update=identity)

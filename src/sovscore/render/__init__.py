@@ -1,33 +1,27 @@
-"""One renderer per output format, behind one interface: results in, text out."""
+"""Results to text: one module per format, behind one interface, chosen from one list.
+
+`Format` is the one list of formats: the CLI's `--format` choices are its values, and
+`renderer_for` maps each to its renderer (mypy checks the mapping is exhaustive).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, Protocol
-
-from ..model.rubric import Rubric
-from ..score.explain import Citation
-from ..score.scoring import ProviderResult, Ranking
+from typing import TYPE_CHECKING, Literal, Protocol, assert_never, get_args
 
 if TYPE_CHECKING:
+    from ..measures.base import Measure
+    from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.explain import Explanation
+    from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
-Format = Literal["table", "json", "ndjson", "csv", "markdown"]
-FORMATS: tuple[Format, ...] = ("table", "json", "ndjson", "csv", "markdown")
-FIELD_FORMATS: tuple[Format, ...] = ("json", "ndjson", "csv")
-"""The formats `--fields` applies to."""
-
-
-@dataclass(frozen=True)
-class Detail:
-    """One provider's result with everything `show` explains: rubric, date and cited sources."""
-
-    ranking: Ranking
-    result: ProviderResult
-    citations: list[Citation]
-    total: int
+DataFormat = Literal["json", "ndjson", "csv"]
+"""Formats for scripts: UTF-8 whatever the locale, and `--fields` picks their fields."""
+Format = Literal["table", DataFormat, "markdown"]
+FORMATS: tuple[Format, ...] = get_args(Format)
+DATA_FORMATS: tuple[DataFormat, ...] = get_args(DataFormat)
 
 
 @dataclass(frozen=True)
@@ -46,9 +40,9 @@ class Renderer(Protocol):
 
     def ranking(self, ranking: Ranking) -> str: ...
 
-    def detail(self, detail: Detail) -> str: ...
+    def detail(self, detail: Explanation) -> str: ...
 
-    def sources(self, detail: Detail) -> str: ...
+    def sources(self, detail: Explanation) -> str: ...
 
     def rubric(self, rubric: Rubric) -> str: ...
 
@@ -56,47 +50,31 @@ class Renderer(Protocol):
 
     def compare(self, comparison: Comparison) -> str: ...
 
-    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str: ...
+    def sensitivity(self, analysis: Sensitivity) -> str: ...
+
+    def measures(self, measures: list[Measure]) -> str: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:
-    return _FACTORIES[fmt](style)
+    """The renderer of a format; each module is imported only when its format is asked for."""
+    if fmt == "table":
+        from .table import TableRenderer
 
+        return TableRenderer(style)
+    if fmt == "json":
+        from .json import JsonRenderer
 
-def _table(style: Style) -> Renderer:
-    from .table import TableRenderer
+        return JsonRenderer(style.fields)
+    if fmt == "ndjson":
+        from .ndjson import NdjsonRenderer
 
-    return TableRenderer(style)
+        return NdjsonRenderer(style.fields)
+    if fmt == "csv":
+        from .csv import CsvRenderer
 
+        return CsvRenderer(style.fields)
+    if fmt == "markdown":
+        from .markdown import MarkdownRenderer
 
-def _json(style: Style) -> Renderer:
-    from .json import JsonRenderer
-
-    return JsonRenderer(style.fields)
-
-
-def _ndjson(style: Style) -> Renderer:
-    from .ndjson import NdjsonRenderer
-
-    return NdjsonRenderer(style.fields)
-
-
-def _csv(style: Style) -> Renderer:
-    from .csv import CsvRenderer
-
-    return CsvRenderer(style.fields)
-
-
-def _markdown(style: Style) -> Renderer:
-    from .markdown import MarkdownRenderer
-
-    return MarkdownRenderer()
-
-
-_FACTORIES: dict[Format, Callable[[Style], Renderer]] = {
-    "table": _table,
-    "json": _json,
-    "ndjson": _ndjson,
-    "csv": _csv,
-    "markdown": _markdown,
-}
+        return MarkdownRenderer()
+    assert_never(fmt)

@@ -8,13 +8,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..model.rubric import Rubric
+from ..score.explain import Explanation
 from ..score.scoring import Ranking
-from . import Detail
 from .documents import (
     check_fields,
     citation_list,
     compare_document,
     criterion,
+    measures_document,
     pick,
     provider,
     rubrics_document,
@@ -22,6 +23,7 @@ from .documents import (
 )
 
 if TYPE_CHECKING:
+    from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.sensitivity import Sensitivity
 
@@ -78,12 +80,12 @@ class CsvRenderer:
             return _write(list(self.fields), [list(p.values()) for p in picked])
         return _write(header, rows)
 
-    def detail(self, detail: Detail) -> str:
+    def detail(self, detail: Explanation) -> str:
         keys = ["id", "value", "points", "weight", "contribution", "status", "reason", "sources"]
-        rows = [[dict(criterion(c))[k] for k in keys] for c in detail.result.criteria]
+        rows = [[dict(criterion(c, False))[k] for k in keys] for c in detail.result.criteria]
         return _write(["criterion", *keys[1:]], rows)
 
-    def sources(self, detail: Detail) -> str:
+    def sources(self, detail: Explanation) -> str:
         keys = ["id", "title", "publisher", "date", "accessed", "kind", "url"]
         rows = [[c[k] for k in keys] + [" | ".join(c["supports"])] for c in citation_list(detail)]
         return _write([*keys, "supports"], rows)
@@ -117,9 +119,14 @@ class CsvRenderer:
                 )
         return _write(["criterion", "provider", "weight", *keys, "spread"], rows)
 
-    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
+    def measures(self, measures: list[Measure]) -> str:
+        keys = ["name", "kind", "values", "reads", "description"]
+        rows = measures_document(measures)["measures"]
+        return _write(keys, [[m[k] for k in keys] for m in rows])
+
+    def sensitivity(self, analysis: Sensitivity) -> str:
         """One row per provider; its pair is the one with the provider ranked just below."""
-        document = sensitivity_document(ranking, analysis)
+        document = sensitivity_document(analysis)
         below = {pair["upper"]: pair for pair in document["pairs"]}
         header = [
             "rank",

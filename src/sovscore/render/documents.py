@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..errors import UsageError
 from ..escape import quote
 from ..model.rubric import Rubric
+from ..score.explain import Explanation
 from ..score.gates import GateResult
 from ..score.scoring import CriterionResult, ProviderResult, Ranking
-from . import Detail
+from ..score.sensitivity import PERCENTILES
 from .shapes import (
     CriterionEntry,
+    DocumentHeader,
     GateEntry,
     ProviderEntry,
     RankingDocument,
@@ -21,10 +23,21 @@ from .shapes import (
 )
 
 if TYPE_CHECKING:
+    from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.sensitivity import Sensitivity
 
 SCHEMA_VERSION: Literal[1] = 1
+
+
+def header(ranking: Ranking) -> DocumentHeader:
+    """What every document about a ranking begins with: which sovscore, which day, which rubric."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sovscore_version": __version__,
+        "as_of": ranking.as_of.isoformat(),
+        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+    }
 
 
 def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> RubricSummary:
@@ -41,7 +54,8 @@ def rubric_summary(rubric: Rubric, weights: dict[str, float]) -> RubricSummary:
     }
 
 
-def criterion(result: CriterionResult) -> CriterionEntry:
+def criterion(result: CriterionResult, seal: bool) -> CriterionEntry:
+    """One criterion's result; `seal` when the rubric reports SEAL levels."""
     entry: CriterionEntry = {
         "id": result.id,
         "value": round(result.value, 4) if isinstance(result.value, float) else result.value,
@@ -52,7 +66,7 @@ def criterion(result: CriterionResult) -> CriterionEntry:
         "reason": result.reason,
         "sources": list(result.sources),
     }
-    if result.measure.startswith("csf_"):
+    if seal:
         entry["seal"] = result.seal
     return entry
 
@@ -76,7 +90,7 @@ def provider(result: ProviderResult, rubric: Rubric) -> ProviderEntry:
         "score": round(result.score, 1),
         "grade": result.grade,
         "coverage": round(result.coverage, 4),
-        "criteria": [criterion(c) for c in result.criteria],
+        "criteria": [criterion(c, rubric.seal) for c in result.criteria],
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }
     if rubric.seal:
@@ -124,11 +138,9 @@ def provider_fields(ranking: Ranking) -> list[str]:
 
 
 def ranking_document(ranking: Ranking) -> RankingDocument:
+    # mypy wants every NotRequired key (min_seal) accounted for in a ** item; it is set below.
     document: RankingDocument = {
-        "schema_version": SCHEMA_VERSION,
-        "sovscore_version": __version__,
-        "as_of": ranking.as_of.isoformat(),
-        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        **header(ranking),  # type: ignore[typeddict-item]
         "providers": [provider(r, ranking.rubric) for r in ranking.results],
     }
     if ranking.min_seal is not None:
@@ -136,27 +148,24 @@ def ranking_document(ranking: Ranking) -> RankingDocument:
     return document
 
 
-def detail_document(detail: Detail) -> dict[str, Any]:
+def detail_document(detail: Explanation) -> dict[str, Any]:
     ranking = detail.ranking
     return {
-        "schema_version": SCHEMA_VERSION,
-        "sovscore_version": __version__,
-        "as_of": ranking.as_of.isoformat(),
-        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        **header(ranking),
         **provider(detail.result, ranking.rubric),
-        "out_of": detail.total,
+        "out_of": detail.out_of,
         "profile": detail.result.provider.model_dump(mode="json"),
         "sources": citation_list(detail),
     }
 
 
-def citation_list(detail: Detail) -> list[dict[str, Any]]:
+def citation_list(detail: Explanation) -> list[dict[str, Any]]:
     return [
         {**c.source.model_dump(mode="json"), "supports": list(c.supports)} for c in detail.citations
     ]
 
 
-def sources_document(detail: Detail) -> dict[str, Any]:
+def sources_document(detail: Explanation) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "sovscore_version": __version__,
@@ -178,10 +187,7 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
     ranking = comparison.ranking
     ids = [r.provider.id for r in comparison.results]
     return {
-        "schema_version": SCHEMA_VERSION,
-        "sovscore_version": __version__,
-        "as_of": ranking.as_of.isoformat(),
-        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        **header(ranking),
         "providers": [
             {k: v for k, v in provider(r, ranking.rubric).items() if k not in ("criteria", "gates")}
             for r in comparison.results
@@ -193,7 +199,10 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
                 "weight": round(row.weight, 6),
                 "spread": round(row.spread, 2),
                 "leaders": [ids[i] for i in row.leaders],
-                "cells": [{"provider": ids[i], **criterion(c)} for i, c in enumerate(row.cells)],
+                "cells": [
+                    {"provider": ids[i], **criterion(c, ranking.rubric.seal)}
+                    for i, c in enumerate(row.cells)
+                ],
             }
             for row in comparison.rows
         ],
@@ -201,17 +210,15 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def sensitivity_document(ranking: Ranking, analysis: Sensitivity) -> dict[str, Any]:
+def sensitivity_document(analysis: Sensitivity) -> dict[str, Any]:
+    ranking = analysis.ranking
     scores = {r.provider.id: round(r.score, 1) for r in ranking.results}
     return {
-        "schema_version": SCHEMA_VERSION,
-        "sovscore_version": __version__,
-        "as_of": ranking.as_of.isoformat(),
-        "rubric": rubric_summary(ranking.rubric, ranking.weights),
+        **header(ranking),
         "samples": analysis.samples,
         "spread": analysis.spread,
         "seed": analysis.seed,
-        "percentiles": list(_percentiles()),
+        "percentiles": list(PERCENTILES),
         "providers": [
             {
                 "id": p.id,
@@ -265,7 +272,17 @@ def rubrics_document(rubrics: list[Rubric]) -> dict[str, Any]:
     }
 
 
-def _percentiles() -> tuple[int, int]:
-    from ..score.sensitivity import PERCENTILES
-
-    return PERCENTILES
+def measures_document(measures: Sequence[Measure]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "measures": [
+            {
+                "name": m.name,
+                "kind": m.kind,
+                "values": list(m.table_keys()),
+                "reads": list(m.reads),
+                "description": m.description,
+            }
+            for m in measures
+        ],
+    }

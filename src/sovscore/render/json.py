@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..model.rubric import Rubric
+from ..score.explain import Explanation
 from ..score.scoring import Ranking
-from . import Detail
 from .documents import (
     check_fields,
     compare_document,
     detail_document,
+    measures_document,
     pick,
     provider_fields,
     ranking_document,
@@ -23,6 +24,7 @@ from .documents import (
 )
 
 if TYPE_CHECKING:
+    from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.sensitivity import Sensitivity
 
@@ -44,10 +46,10 @@ class JsonRenderer:
             document["providers"] = [pick(p, self.fields) for p in document["providers"]]
         return _dump(document)
 
-    def detail(self, detail: Detail) -> str:
+    def detail(self, detail: Explanation) -> str:
         return _dump(detail_document(detail))
 
-    def sources(self, detail: Detail) -> str:
+    def sources(self, detail: Explanation) -> str:
         return _dump(sources_document(detail))
 
     def rubric(self, rubric: Rubric) -> str:
@@ -59,5 +61,8 @@ class JsonRenderer:
     def compare(self, comparison: Comparison) -> str:
         return _dump(compare_document(comparison))
 
-    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
-        return _dump(sensitivity_document(ranking, analysis))
+    def sensitivity(self, analysis: Sensitivity) -> str:
+        return _dump(sensitivity_document(analysis))
+
+    def measures(self, measures: list[Measure]) -> str:
+        return _dump(measures_document(measures))

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..model.rubric import Rubric
+from ..score.explain import Explanation
 from ..score.scoring import Ranking
-from . import Detail
 from .documents import (
     check_fields,
     citation_list,
     compare_document,
     detail_document,
+    measures_document,
     pick,
     provider,
     provider_fields,
@@ -23,6 +24,7 @@ from .documents import (
 )
 
 if TYPE_CHECKING:
+    from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.sensitivity import Sensitivity
 
@@ -46,10 +48,10 @@ class NdjsonRenderer:
         entries = (provider(r, ranking.rubric) for r in ranking.results)
         return _lines(pick(e, self.fields) for e in entries)
 
-    def detail(self, detail: Detail) -> str:
+    def detail(self, detail: Explanation) -> str:
         return _lines([detail_document(detail)])
 
-    def sources(self, detail: Detail) -> str:
+    def sources(self, detail: Explanation) -> str:
         return _lines(citation_list(detail))
 
     def rubric(self, rubric: Rubric) -> str:
@@ -63,5 +65,8 @@ class NdjsonRenderer:
     def compare(self, comparison: Comparison) -> str:
         return _lines(compare_document(comparison)["criteria"])
 
-    def sensitivity(self, ranking: Ranking, analysis: Sensitivity) -> str:
-        return _lines(sensitivity_document(ranking, analysis)["providers"])
+    def sensitivity(self, analysis: Sensitivity) -> str:
+        return _lines(sensitivity_document(analysis)["providers"])
+
+    def measures(self, measures: list[Measure]) -> str:
+        return _lines(measures_document(measures)["measures"])

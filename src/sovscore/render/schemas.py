@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 SchemaKind = Literal["providers", "rubric", "output"]
-SCHEMA_KINDS: tuple[SchemaKind, ...] = ("providers", "rubric", "output")
+SCHEMA_KINDS: tuple[SchemaKind, ...] = get_args(SchemaKind)
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
@@ -20,10 +20,10 @@ def json_schema(kind: SchemaKind) -> dict[str, Any]:
         schema = ProvidersFile.model_json_schema()
         title = "sovscore provider profiles (providers.yaml)"
     elif kind == "rubric":
-        from ..model.rubric import Rubric
+        from ..model.rubric import Rubric, RubricExtension
 
-        schema = Rubric.model_json_schema()
-        title = "sovscore rubric"
+        schema = TypeAdapter(Rubric | RubricExtension).json_schema()
+        title = "sovscore rubric (a whole rubric, or one that extends a preset)"
     else:
         from .shapes import RankingDocument
 

@@ -8,6 +8,11 @@ from typing import Annotated, Literal, NotRequired
 from pydantic import Field
 from typing_extensions import TypedDict
 
+from ..model.rubric import UnknownRule
+from ..score.gates import Eligibility, GateStatus
+from ..score.scoring import CriterionStatus
+from ..score.warnings import WarningCode
+
 
 class CriterionSummary(TypedDict):
     id: str
@@ -25,7 +30,7 @@ class RubricSummary(TypedDict):
     id: str
     version: str
     unknown: Annotated[
-        Literal["zero", "exclude"],
+        UnknownRule,
         Field(description="zero: an unknown fact earns 0; exclude: its weight goes to the others."),
     ]
     seal: Annotated[bool, Field(description="EU CSF rubrics: SEAL levels are reported.")]
@@ -42,7 +47,7 @@ class CriterionEntry(TypedDict):
     weight: float
     contribution: Annotated[float, Field(description="What the criterion adds to the score.")]
     status: Annotated[
-        Literal["scored", "shown", "unknown"],
+        CriterionStatus,
         Field(
             description="scored: from the facts; shown: facts unknown, but a SecNumCloud 3.2 "
             "qualification shows the requirement met (value null); unknown: not shown."
@@ -57,18 +62,13 @@ class GateEntry(TypedDict):
     id: str
     label: str
     article: str | None
-    status: Literal["pass", "fail", "unknown"]
+    status: GateStatus
     reason: str
     sources: list[str]
 
 
 class WarningEntry(TypedDict):
-    code: Literal[
-        "qualification_expiring",
-        "qualification_expired",
-        "qualification_unconfirmed",
-        "profile_stale",
-    ]
+    code: WarningCode
     message: str
 
 
@@ -86,7 +86,7 @@ class ProviderEntry(TypedDict):
     eligible: NotRequired[
         Annotated[bool, Field(description="True only when every gate is shown met.")]
     ]
-    eligibility: NotRequired[Literal["eligible", "ineligible", "cannot_be_shown"]]
+    eligibility: NotRequired[Eligibility]
     failed_gates: NotRequired[list[str]]
     unshown_gates: NotRequired[list[str]]
     gates: NotRequired[list[GateEntry]]
@@ -94,12 +94,17 @@ class ProviderEntry(TypedDict):
     warnings: list[WarningEntry]
 
 
-class RankingDocument(TypedDict):
-    """`sovscore rank --json`."""
+class DocumentHeader(TypedDict):
+    """What every document about a ranking begins with."""
 
     schema_version: Literal[1]
     sovscore_version: str
     as_of: Annotated[str, Field(description="The day the facts were read as of (YYYY-MM-DD).")]
     rubric: RubricSummary
+
+
+class RankingDocument(DocumentHeader):
+    """`sovscore rank --json`."""
+
     min_seal: NotRequired[int]
     providers: list[ProviderEntry]

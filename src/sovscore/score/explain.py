@@ -1,12 +1,14 @@
-"""Which facts of a profile each source supports, in words a reader can check against the page."""
+"""One provider's result explained: its place, and which facts each of its sources supports,
+in words a reader can check against the page."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Path
-from ..load.catalogue import source_references
-from ..model.profile import Provider, Source
+from ..model.profile import Provider, Source, source_references
+from .scoring import ProviderResult, Ranking
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,27 @@ class Citation:
     supports: tuple[str, ...]
 
 
-def citations(provider: Provider, sources: dict[str, Source]) -> list[Citation]:
+@dataclass(frozen=True)
+class Explanation:
+    """What `show` and `sources` explain: one provider's result in its ranking, with the sources
+    it cites and what each supports."""
+
+    ranking: Ranking
+    result: ProviderResult
+    citations: list[Citation]
+
+    @property
+    def out_of(self) -> int:
+        """How many providers were ranked with it."""
+        return len(self.ranking.results)
+
+
+def explain(ranking: Ranking, provider: Provider, sources: Mapping[str, Source]) -> Explanation:
+    result = next(r for r in ranking.results if r.provider.id == provider.id)
+    return Explanation(ranking, result, citations(provider, sources))
+
+
+def citations(provider: Provider, sources: Mapping[str, Source]) -> list[Citation]:
     """The provider's sources in order of first use, each with the facts it supports."""
     uses: dict[str, list[str]] = {}
     for path, ref in source_references(provider):

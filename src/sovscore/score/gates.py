@@ -10,8 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..measures import MEASURES
 from ..measures.base import Finding
-from ..measures.qualifications import qualified_under_3_2
+from ..measures.qualifications import shown_by_secnumcloud_3_2
+from ..model.rubric import value_key
 
 if TYPE_CHECKING:
     from ..model.profile import Provider
@@ -48,8 +50,6 @@ def eligibility_of(gates: list[GateResult]) -> Eligibility:
 def _evaluate(
     gate: Gate, provider: Provider, as_of: dt.date, points: dict[str, float | None]
 ) -> GateResult:
-    from ..measures.core import MEASURES
-
     if gate.criterion is not None:
         value = points[gate.criterion]
         finding = Finding(
@@ -57,19 +57,16 @@ def _evaluate(
         )
     else:
         assert gate.measure is not None
-        finding = MEASURES[gate.measure].function(provider, as_of)
+        finding = MEASURES[gate.measure](provider, as_of)
     status = _status(gate, finding)
     reason = finding.reason
     sources = finding.sources
     if status == "fail":
         reason += f" (expected {gate.rule()})"
     if status == "unknown" and gate.shown_by == "secnumcloud_3.2":
-        offer = qualified_under_3_2(provider, as_of)
-        if offer is not None:
-            name, offer_sources = offer
-            status = "pass"
-            reason = f"shown by the SecNumCloud 3.2 qualification of {name!r} ({reason})"
-            sources = tuple(dict.fromkeys((*offer_sources, *sources)))
+        shown = shown_by_secnumcloud_3_2(provider, as_of, finding)
+        if shown is not None:
+            status, reason, sources = "pass", shown.reason, shown.sources
     return GateResult(gate.id, gate.label, gate.article, status, reason, sources)
 
 
@@ -78,8 +75,7 @@ def _status(gate: Gate, finding: Finding) -> GateStatus:
     if value is None:
         return "unknown"
     if gate.allowed is not None:
-        text = str(value).lower() if isinstance(value, bool) else str(value)
-        return "pass" if text in gate.allowed else "fail"
+        return "pass" if str(value_key(value)) in gate.allowed else "fail"
     number = float(value)
     if gate.max is not None and number > gate.max:
         return "fail"  # a lower bound above the maximum fails as surely as the value

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from ..measures.base import Finding
-from ..measures.core import MEASURES, Value
-from ..measures.qualifications import qualified_under_3_2
+from ..measures import MEASURES, Value
+from ..measures.base import unique
+from ..measures.qualifications import shown_by_secnumcloud_3_2
 from ..model.profile import Provider
-from ..model.rubric import Rubric, points_for
+from ..model.rubric import Rubric
 from .gates import Eligibility, GateResult, GateStatus, eligibility_of, evaluate_gates
 from .warnings import ScoreWarning, warnings_for
 
@@ -72,6 +72,39 @@ class Ranking:
         """Whether eligibility is assessed: the rubric has gates, or --min-seal adds one."""
         return bool(self.rubric.gates) or (self.rubric.seal and self.min_seal is not None)
 
+    def eligible_only(self) -> Ranking:
+        """Only the providers shown to pass every gate (their ranks unchanged)."""
+        return replace(self, results=tuple(r for r in self.results if r.eligibility == "eligible"))
+
+    def top(self, count: int) -> Ranking:
+        return replace(self, results=self.results[:count])
+
+    def below(self, score: float) -> list[ProviderResult]:
+        """The listed providers whose score, as shown (one decimal), is below `score`."""
+        return [r for r in self.results if round(r.score, 1) < score]
+
+
+def weighted_score(
+    weights: Sequence[float], points: Sequence[float | None], exclude_unknown: bool
+) -> tuple[float, tuple[float, ...]]:
+    """The score (0-100) and each criterion's contribution: the one formula, which
+    `sensitivity` calls too. `weights` are normalised; a point of None is an unknown fact.
+
+    `unknown: zero` keeps every weight (an unknown fact earns nothing); `exclude` spreads the
+    weight of unknown facts over the known ones."""
+    coverage = math.fsum(w for w, p in zip(weights, points, strict=True) if p is not None)
+    divisor = coverage if exclude_unknown and coverage > 0 else 1.0
+    contributions = tuple(
+        w / divisor * p if p is not None else 0.0 for w, p in zip(weights, points, strict=True)
+    )
+    return min(100.0, max(0.0, math.fsum(contributions))), contributions
+
+
+def order_key(eligibility: Eligibility | None, score: float) -> tuple[int, float]:
+    """How `rank` orders: eligible (or no gates) first, then not shown, then ineligible; within
+    each, the score as shown (one decimal), highest first. Equal keys share a rank."""
+    return ELIGIBILITY_ORDER[eligibility], -round(score, 1)
+
 
 def score_provider(
     provider: Provider, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
@@ -79,17 +112,13 @@ def score_provider(
     weights = rubric.normalised_weights()
     criteria: list[CriterionResult] = []
     for criterion in rubric.criteria:
-        finding = MEASURES[criterion.measure].function(provider, as_of)
-        points = points_for(criterion, finding.value) if finding.value is not None else None
+        finding = MEASURES[criterion.measure](provider, as_of)
+        points = criterion.points(finding.value) if finding.value is not None else None
         status: CriterionStatus = "scored" if finding.value is not None else "unknown"
         if finding.value is None and criterion.shown_by == "secnumcloud_3.2":
-            offer = qualified_under_3_2(provider, as_of)
-            if offer is not None:
-                reason = (
-                    f"shown by the SecNumCloud 3.2 qualification of {offer[0]!r} ({finding.reason})"
-                )
-                finding = Finding(None, reason, offer[1])
-                points, status = criterion.best_points(), "shown"
+            shown = shown_by_secnumcloud_3_2(provider, as_of, finding)
+            if shown is not None:
+                finding, points, status = shown, criterion.best_points(), "shown"
         criteria.append(
             CriterionResult(
                 id=criterion.id,
@@ -105,15 +134,13 @@ def score_provider(
                 seal=finding.seal,
             )
         )
-    coverage = math.fsum(c.weight for c in criteria if c.status != "unknown")
-    # `unknown: zero` keeps every weight (an unknown fact earns nothing); `exclude` spreads the
-    # weight of unknown facts over the known ones.
-    divisor = coverage if rubric.unknown == "exclude" and coverage > 0 else 1.0
+    score, contributions = weighted_score(
+        [c.weight for c in criteria], [c.points for c in criteria], rubric.unknown == "exclude"
+    )
     criteria = [
-        replace(c, contribution=c.weight / divisor * c.points if c.points is not None else 0.0)
-        for c in criteria
+        replace(c, contribution=share) for c, share in zip(criteria, contributions, strict=True)
     ]
-    score = min(100.0, max(0.0, math.fsum(c.contribution for c in criteria)))
+    coverage = math.fsum(c.weight for c in criteria if c.status != "unknown")
     seals = [c.seal for c in criteria]
     levels: list[int] = [level for level in seals if level is not None]
     seal = min(levels) if rubric.seal and levels and len(levels) == len(seals) else None
@@ -147,11 +174,16 @@ def _seal_gate(criteria: list[CriterionResult], minimum: int) -> GateResult:
         status, reason = "unknown", "cannot be shown: " + ", ".join(c.label for c in unknown)
     else:
         status, reason = "pass", "every objective at SEAL-" + str(minimum) + " or more"
-    sources = tuple(dict.fromkeys(s for c in below or criteria for s in c.sources))
+    sources = unique(*(c.sources for c in below or criteria))
     return GateResult("min_seal", label, "CSF §4 (tender minimum)", status, reason, sources)
 
 
-ELIGIBILITY_ORDER = {None: 0, "eligible": 0, "cannot_be_shown": 1, "ineligible": 2}
+ELIGIBILITY_ORDER: dict[Eligibility | None, int] = {
+    None: 0,
+    "eligible": 0,
+    "cannot_be_shown": 1,
+    "ineligible": 2,
+}
 
 
 def rank(
@@ -161,15 +193,13 @@ def rank(
     each, highest score first (as shown, to one decimal); equal places share a rank, by id."""
     scored = sorted(
         (score_provider(p, rubric, as_of, min_seal) for p in providers),
-        key=lambda r: (ELIGIBILITY_ORDER[r.eligibility], -round(r.score, 1), r.provider.id),
+        key=lambda r: (order_key(r.eligibility, r.score), r.provider.id),
     )
     ranked: list[ProviderResult] = []
     for position, result in enumerate(scored, start=1):
         previous = ranked[-1] if ranked else None
-        tied = (
-            previous is not None
-            and ELIGIBILITY_ORDER[previous.eligibility] == ELIGIBILITY_ORDER[result.eligibility]
-            and round(previous.score, 1) == round(result.score, 1)
+        tied = previous is not None and order_key(previous.eligibility, previous.score) == (
+            order_key(result.eligibility, result.score)
         )
         place = previous.rank if tied and previous is not None else position
         ranked.append(replace(result, rank=place))

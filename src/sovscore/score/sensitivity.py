@@ -19,11 +19,10 @@ import random
 import sys
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import compress
-from operator import mul
 
 from ..model.rubric import normalise
-from .scoring import ELIGIBILITY_ORDER, Ranking
+from .gates import Eligibility
+from .scoring import ELIGIBILITY_ORDER, Ranking, order_key, weighted_score
 
 PERCENTILES = (5, 95)
 """The rank range reported: these percentiles of the sampled ranks (nearest-rank method)."""
@@ -83,6 +82,8 @@ class PairSensitivity:
 
 @dataclass(frozen=True)
 class Sensitivity:
+    ranking: Ranking
+    """The ranking whose weights were moved."""
     samples: int
     spread: float
     seed: int
@@ -116,13 +117,13 @@ class _Table:
     tiny the rubric's weights (5e-324), nor overflow, however large."""
     shift: int
     """Report a scaled weight w as the rubric's own, ldexp(w, shift)."""
+    facts: list[tuple[float | None, ...]]
+    """Per row, points per criterion; None where the fact is unknown."""
     points: list[list[float]]
-    """Per row, points per criterion; 0.0 where the fact is unknown (it earns nothing)."""
+    """The same, 0.0 where the fact is unknown (it earns nothing)."""
     known: list[tuple[bool, ...]]
-    offsets: list[float]
-    """Per row, 1000 x its eligibility group, as `scoring.rank` orders groups: scores are 0-100,
-    so `offset - round(score, 1)` sorts by group, then by score, exactly (weights never change
-    a group: gates test facts and points)."""
+    eligibility: list[Eligibility | None]
+    """Per row, its eligibility: weights never change it (gates test facts and points)."""
     row_of: list[int]
     """Per provider, its row."""
     exclude: bool
@@ -145,65 +146,45 @@ def analyse(
         for ident, rank, row in zip(table.ids, base, table.row_of, strict=True)
     ]
     pairs = [_pair(table, i, i + 1, spread) for i in range(len(base) - 1)]
-    return Sensitivity(samples, spread, seed, providers, pairs)
+    return Sensitivity(ranking, samples, spread, seed, providers, pairs)
 
 
 def _table(ranking: Ranking) -> _Table:
     criteria = [c.id for c in ranking.rubric.criteria]
     weights = [c.weight for c in ranking.rubric.criteria]
     shift = math.frexp(max(weights))[1]
-    rows: dict[tuple[tuple[float, ...], tuple[bool, ...], int], int] = {}
+    rows: dict[tuple[tuple[float | None, ...], Eligibility | None], int] = {}
     row_of: list[int] = []
     for result in ranking.results:
         by_id = {c.id: c for c in result.criteria}
-        found = [by_id[c] for c in criteria]
-        points = tuple(c.points if c.points is not None else 0.0 for c in found)
-        known = tuple(c.status != "unknown" and c.points is not None for c in found)
-        row_of.append(
-            rows.setdefault((points, known, ELIGIBILITY_ORDER[result.eligibility]), len(rows))
-        )
+        facts = tuple(by_id[c].points for c in criteria)
+        row_of.append(rows.setdefault((facts, result.eligibility), len(rows)))
     return _Table(
         ids=[r.provider.id for r in ranking.results],
         criteria=criteria,
         raw=[math.ldexp(w, -shift) for w in weights],
         shift=shift,
-        points=[list(points) for points, _, _ in rows],
-        known=[known for _, known, _ in rows],
-        offsets=[1000.0 * group for _, _, group in rows],
+        facts=[facts for facts, _ in rows],
+        points=[[p if p is not None else 0.0 for p in facts] for facts, _ in rows],
+        known=[tuple(p is not None for p in facts) for facts, _ in rows],
+        eligibility=[eligibility for _, eligibility in rows],
         row_of=row_of,
         exclude=ranking.rubric.unknown == "exclude",
     )
 
 
 def _scores(table: _Table, raw: list[float], only: tuple[int, ...] | None = None) -> list[float]:
-    """Each row's score (or only these rows') under these raw weights, computed as `scoring`
-    does, float for float.
-
-    Same normalisation (divide by the fsum), same contribution (weight / divisor * points), same
-    fsum and clamp: so with the rubric's own weights the scores, hence the ranks, are identical.
-    """
+    """Each row's score (or only these rows') under these raw weights: `scoring`'s own formula,
+    so with the rubric's own weights the scores, hence the ranks, are identical."""
     weights = normalise(raw)
-    chosen = range(len(table.points)) if only is None else only
-    if not table.exclude:  # divisor 1.0: weight / 1.0 * points is weight * points exactly
-        return [min(100.0, max(0.0, math.fsum(map(mul, weights, table.points[i])))) for i in chosen]
-    scaled: dict[tuple[bool, ...], list[float]] = {}
-    scores: list[float] = []
-    for i in chosen:
-        points, known = table.points[i], table.known[i]
-        effective = scaled.get(known)
-        if effective is None:
-            coverage = math.fsum(compress(weights, known))
-            divisor = coverage if coverage > 0 else 1.0
-            effective = [w / divisor if k else 0.0 for w, k in zip(weights, known, strict=True)]
-            scaled[known] = effective
-        scores.append(min(100.0, max(0.0, math.fsum(map(mul, effective, points)))))
-    return scores
+    chosen = range(len(table.facts)) if only is None else only
+    return [weighted_score(weights, table.facts[i], table.exclude)[0] for i in chosen]
 
 
 def _places(table: _Table, scores: list[float]) -> list[int]:
-    """Per row, how many providers come before it (its rank - 1), as `scoring.rank` orders them:
-    by eligibility group, then by score to one decimal; equal places share a rank."""
-    keys = [offset - round(s, 1) for offset, s in zip(table.offsets, scores, strict=True)]
+    """Per row, how many providers come before it (its rank - 1), ordered as `scoring.rank`
+    orders them (`order_key`); equal places share a rank."""
+    keys = [order_key(e, s) for e, s in zip(table.eligibility, scores, strict=True)]
     ordered = sorted([keys[row] for row in table.row_of])
     return [bisect_left(ordered, k) for k in keys]
 
@@ -254,7 +235,10 @@ def _pair(table: _Table, upper: int, lower: int, spread: float) -> PairSensitivi
     """Neighbours in the base ranking, by provider index."""
     up, low = table.ids[upper], table.ids[lower]
     row_up, row_low = table.row_of[upper], table.row_of[lower]
-    if table.offsets[row_up] != table.offsets[row_low]:  # weights never move eligibility
+    if (
+        ELIGIBILITY_ORDER[table.eligibility[row_up]]
+        != ELIGIBILITY_ORDER[table.eligibility[row_low]]
+    ):
         return PairSensitivity(up, low, tied=False, swap=None, change=None, fragile=False)
     score_up, score_low = _scores(table, table.raw, (row_up, row_low))
     if round(score_up, 1) == round(score_low, 1):

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..measures.qualifications import offer_status
-from ..model.dates import add_months
-from ..model.profile import Provider
+from ..model.profile import STALE_AFTER_MONTHS, Provider
 
 EXPIRY_NOTICE_DAYS = 90
-STALE_AFTER_MONTHS = 12
 
 
 WarningCode = Literal[
@@ -50,7 +48,7 @@ def warnings_for(provider: Provider, as_of: dt.date) -> Iterator[ScoreWarning]:
                 "qualification_expired",
                 f"{label}: expired after {until} and no renewal is recorded",
             )
-    if add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS) < as_of:
+    if provider.stale_on(as_of):
         yield ScoreWarning(
             "profile_stale",
             f"profile last reviewed {provider.reviewed}, more than {STALE_AFTER_MONTHS} months "

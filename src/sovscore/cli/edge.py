@@ -1,0 +1,148 @@
+"""Where the program meets the process: stdout, stderr, the terminal, and exit codes.
+
+One catcher turns every error into a message and an exit code (`reports_errors`); one writer puts
+a command's output on stdout (`emit`); one writer puts a message on stderr (`say`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, SovscoreError
+from ..escape import one_line
+from ..render import Style
+
+DEBUG_ENV = "SOVSCORE_DEBUG"
+MIN_WIDTH, MAX_WIDTH = 20, 1000
+"""Widths a table is drawn at, whatever COLUMNS or the terminal say (COLUMNS=1 or 10**9)."""
+BOX_CHARACTERS = "█·→≥…━─│"
+"""What tables draw with beyond ASCII; a terminal that cannot encode them gets ASCII instead."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn sovscore's errors, Ctrl-C, a closed pipe and any unexpected exception into a message
+    and an exit code, in one place: a traceback is never what a user sees."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except SovscoreError as exc:
+            for line in exc.lines():
+                say(line)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            say("sovscore: interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            silence_stdout()
+            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:
+            raise typer.Exit(internal_error(exc)) from None
+
+    return wrapper
+
+
+def internal_error(exc: BaseException) -> int:
+    """A bug in sovscore: one line and its own exit code; SOVSCORE_DEBUG=1 shows the traceback."""
+    if os.environ.get(DEBUG_ENV):
+        import traceback
+
+        if sys.stderr is not None:
+            traceback.print_exception(exc, file=sys.stderr)
+    detail = one_line(f"{type(exc).__name__}: {exc}", 200)
+    say(
+        f"sovscore: internal error: {detail} (a bug in sovscore: please report it with the "
+        f"command you ran; {DEBUG_ENV}=1 shows the traceback)"
+    )
+    return EXIT_INTERNAL
+
+
+def say(line: str) -> None:
+    """One message line on stderr. A closed or vanished stderr loses the message, never the
+    exit code: a message must not become a traceback, nor land on stdout among the data."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+    except UnicodeEncodeError:
+        try:
+            stream.write(line.encode("ascii", "backslashreplace").decode("ascii") + "\n")
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def silence_stdout() -> None:
+    """The reader went away: drop what is still buffered so Python exits without a message."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def emit(text: str, *, data: bool) -> None:
+    """Write a command's output to stdout. Data formats (JSON, NDJSON, CSV) are UTF-8 whatever
+    the locale; text for people is written in the terminal's encoding, with what it cannot show
+    replaced (the renderer already drew its lines and bars in ASCII)."""
+    stream = sys.stdout
+    if stream is None:
+        raise SovscoreError("cannot write to standard output: it is closed")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text)
+        else:
+            encoding = "utf-8" if data else (stream.encoding or "utf-8")
+            stream.flush()
+            buffer.write(text.encode(encoding, "replace"))
+            buffer.flush()
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        silence_stdout()
+        reason = getattr(exc, "strerror", None) or exc
+        raise SovscoreError(f"cannot write to standard output: {reason}") from None
+
+
+def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
+    """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
+    stream = sys.stdout
+    tty = stream is not None and stream.isatty()
+    color = (
+        tty
+        and not no_color
+        and not os.environ.get("NO_COLOR")
+        and os.environ.get("TERM", "") != "dumb"
+    )
+    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        BOX_CHARACTERS.encode(encoding)
+        ascii_only = False
+    except (UnicodeEncodeError, LookupError):
+        ascii_only = True
+    return Style(
+        color=color,
+        width=min(MAX_WIDTH, max(MIN_WIDTH, width)),
+        fields=fields,
+        ascii=ascii_only,
+    )

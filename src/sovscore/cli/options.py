@@ -1,0 +1,202 @@
+"""The options and arguments commands share, their completions, and what turns option text into
+values (a usage error otherwise). Choices come from the lists they name, never copied here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageError
+from ..escape import is_plain_word, quote
+from ..model.rubric import Rubric
+from ..render import DATA_FORMATS, FORMATS, Format
+from ..render.schemas import SchemaKind
+
+
+def complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Provider ids and aliases for the shell; completion must print candidates or nothing."""
+    try:
+        from ..load.catalogue import load_catalogue
+
+        catalogue = load_catalogue(ctx.params.get("providers") or None)
+    except Exception:  # a broken file must not break the user's shell
+        return []
+    wanted = incomplete.casefold()
+    names = (n for p in catalogue.providers.values() for n in (p.id, *p.aliases))
+    # A candidate must reach the shell as one word: an alias with a space or a control
+    # character is left out (its provider's id is always offered).
+    found = {n for n in names if is_plain_word(n) and n.casefold().startswith(wanted)}
+    return sorted(found, key=str.casefold)
+
+
+def complete_rubrics(incomplete: str) -> list[str]:
+    from ..load.presets import preset_names
+
+    return [name for name in preset_names() if name.startswith(incomplete)]
+
+
+RubricOption = Annotated[
+    str | None,
+    typer.Option(
+        "--rubric",
+        metavar="NAME|FILE",
+        autocompletion=complete_rubrics,
+        help="A preset (see `sovscore rubrics`) or a rubric YAML file. Default: default.",
+    ),
+]
+WeightOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--weight",
+        metavar="CRITERION=VALUE",
+        help="Override one criterion's weight for this run; repeatable "
+        "(e.g. --weight secnumcloud=40).",
+    ),
+]
+MinSealOption = Annotated[
+    int | None,
+    typer.Option(
+        "--min-seal",
+        min=0,
+        max=4,
+        metavar="N",
+        help="EU CSF rubrics: a provider below SEAL-N on any objective is ineligible.",
+    ),
+]
+ProvidersOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--providers",
+        metavar="FILE",
+        help="Providers YAML file; repeat to add files ('-' reads standard input). An id, name "
+        "or alias defined in two files is an error. Default: the bundled providers.yaml.",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Score the facts as they stood on this day (default: today).",
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        case_sensitive=False,
+        help=f"Output format: {', '.join(FORMATS)}.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="FIELD,...",
+        help=f"{', '.join(DATA_FORMATS)}: only these fields of each provider, in this order "
+        "(e.g. --fields id,score; an unknown name lists the valid ones).",
+    ),
+]
+ProviderArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="NAME",
+        help="Provider id, name or alias (any case, accents optional).",
+        autocompletion=complete_providers,
+    ),
+]
+ProvidersArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="NAME NAME [NAME]...",
+        help="Two or more providers: ids, names or aliases.",
+        autocompletion=complete_providers,
+    ),
+]
+NoColorOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-color", help="No colour (also when NO_COLOR is set or output is not a terminal)."
+    ),
+]
+SchemaArgument = Annotated[
+    SchemaKind,
+    typer.Argument(
+        metavar="KIND",
+        help="providers (provider files), rubric (rubric files) or output (rank --json).",
+    ),
+]
+
+
+def today() -> dt.date:
+    """The default --as-of: the one place sovscore reads the clock (tests pin it)."""
+    return dt.date.today()
+
+
+def parse_as_of(value: str | None) -> dt.date:
+    if value is None:
+        return today()
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: {quote(value)} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_weights(rubric: Rubric, overrides: list[str]) -> dict[str, float]:
+    """`CRITERION=VALUE` texts as new weights for this run; a bad one is a usage error."""
+    weights = {c.id: c.weight for c in rubric.criteria}
+    changed: dict[str, float] = {}
+    for override in overrides:
+        name, sep, text = override.partition("=")
+        name = name.strip()
+        if not sep or name not in weights:
+            known = ", ".join(weights)
+            raise UsageError(
+                f"--weight {quote(override)}: expected CRITERION=VALUE with a criterion of "
+                f"{quote(rubric.id)} ({known})"
+            )
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value) or value < 0:
+            raise UsageError(f"--weight {quote(override)}: expected a finite weight of 0 or more")
+        changed[name] = weights[name] = value
+    total = sum(weights.values())  # fsum raises on overflow; sum gives inf
+    if changed and not total > 0:
+        raise UsageError("--weight: expected at least one positive weight")
+    if changed and math.isinf(total):
+        raise UsageError(
+            "--weight: the weights add up to more than the largest number "
+            "(only their ratios matter: use smaller weights)"
+        )
+    return changed
+
+
+def parse_fields(fields: str | None, fmt: Format) -> tuple[str, ...] | None:
+    """`--fields a,b`: names for a data format, each once."""
+    if fields is None:
+        return None
+    picked = tuple(f.strip() for f in fields.split(",") if f.strip())
+    if fmt not in DATA_FORMATS or not picked:
+        raise UsageError(
+            f"--fields: expected names separated by commas, with --format {', '.join(DATA_FORMATS)}"
+        )
+    twice = sorted({f for f in picked if picked.count(f) > 1})
+    if twice:
+        raise UsageError(f"--fields: {', '.join(map(quote, twice))} named twice")
+    return picked
+
+
+def finite(option: str, value: float | None, expected: str) -> None:
+    """Click's range checks let `nan` through (and `inf` where there is no bound)."""
+    if value is not None and not math.isfinite(value):
+        raise UsageError(f"{option}: expected {expected}, not {value:g}")

@@ -1,0 +1,42 @@
+"""What ships with sovscore: the bundled providers and the rubric presets."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path as FilePath
+
+from ..errors import UsageError
+from ..escape import quote
+from .files import STDIN
+
+
+def bundled_providers() -> str:
+    """The providers.yaml shipped in the wheel, or the checkout's in an editable install."""
+    packaged = resources.files("sovscore") / "data" / "providers.yaml"
+    if packaged.is_file():
+        return str(packaged)
+    return str(FilePath(__file__).resolve().parents[3] / "providers.yaml")
+
+
+def bundled_rubric(name: str = "default") -> str:
+    return str(resources.files("sovscore") / "data" / "rubrics" / f"{name}.yaml")
+
+
+def preset_names() -> list[str]:
+    """The rubric presets shipped with sovscore, usable as `--rubric NAME`."""
+    folder = resources.files("sovscore") / "data" / "rubrics"
+    return sorted(
+        f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml")
+    )
+
+
+def rubric_path(name_or_path: str) -> str:
+    """A file path wins; otherwise a preset name; otherwise a clear error naming the presets."""
+    if name_or_path == STDIN or FilePath(name_or_path).exists():
+        return name_or_path
+    if name_or_path in preset_names():
+        return bundled_rubric(name_or_path)
+    raise UsageError(
+        f"--rubric: no file or preset named {quote(name_or_path)}",
+        hint=f"presets: {', '.join(preset_names())}; see `sovscore rubrics`",
+    )

@@ -1,0 +1,673 @@
+"""What each command shows people, built once: blocks of headings, facts, grids and notes, with
+semantic tones (good, bad, unknown, warning). The table and Markdown renderers only paint them,
+so both say the same thing: eligibility, failed gates, SEAL and warnings included.
+
+Text here is plain text: each painter escapes it for its medium.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from ..measures.base import unique
+from ..model.profile import Holder, Provider, Source
+from ..model.rubric import Rubric, Value
+
+if TYPE_CHECKING:
+    from ..measures.base import Measure
+    from ..score.compare import Comparison
+    from ..score.explain import Explanation
+    from ..score.scoring import CriterionStatus, ProviderResult, Ranking
+    from ..score.sensitivity import Sensitivity
+
+Tone = Literal["plain", "strong", "dim", "accent", "good", "bad", "unknown", "warning", "grade"]
+"""How a piece of text reads: `grade` is toned by the grade itself (A good ... E bad)."""
+Align = Literal["left", "right", "center"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    tone: Tone = "plain"
+    bar: float | None = None
+    """A score (0-100) the table may draw as a bar; other media show nothing."""
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    align: Align = "left"
+    wrap: bool = True
+    """False: never wrap this column (names, ranks)."""
+    ratio: int | None = None
+    """A share of the spare width, for long texts."""
+    optional: bool = False
+    """May be left out where the width is short (the table drops it); Markdown keeps it."""
+    bar: bool = False
+    """Its cells are score bars: drawn by the table, left out where text cannot draw them."""
+    fold: bool = False
+    """Long words (ids, lists of articles) are folded onto the next line rather than cut."""
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+
+
+@dataclass(frozen=True)
+class Line:
+    parts: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Facts:
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    title: str | None = None
+    caption: str | None = None
+    ruled: bool = False
+    """A line between rows (rows of several lines)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    parts: tuple[Cell, ...]
+    details: tuple[Cell, ...] = ()
+
+
+@dataclass(frozen=True)
+class Notes:
+    title: str
+    notes: tuple[Note, ...]
+    tone: Tone = "strong"
+    empty: str = field(default="")
+    """What to say when there is no note (shown instead of leaving the title bare)."""
+
+
+Block = Title | Line | Facts | Grid | Notes
+View = tuple[Block, ...]
+
+ELIGIBILITY = {"eligible": "yes", "ineligible": "no", "cannot_be_shown": "not shown"}
+_ELIGIBILITY_TONE: dict[str, Tone] = {"yes": "good", "no": "bad", "not shown": "unknown"}
+_GATE_STATUS = {
+    "pass": ("met", "good"),
+    "fail": ("failed", "bad"),
+    "unknown": ("not shown", "unknown"),
+}
+MAX_CRITERIA_COLUMNS = 5
+"""Past five criteria a ranking's columns no longer fit a terminal: `show` and --json give all."""
+
+
+def one_decimal(number: float) -> str:
+    return f"{number:.1f}"
+
+
+def percent(fraction: float) -> str:
+    return f"{fraction * 100:.0f}%"
+
+
+def points_text(points: float | None) -> Cell:
+    return Cell("?", "dim") if points is None else Cell(f"{points:g}")
+
+
+def show_value(value: Value | None, status: CriterionStatus = "scored") -> str:
+    if status == "shown":
+        return "shown by qualification"
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return f"{value:g} %"
+    return str(value)
+
+
+def seal_text(seal: int | None, at_most: int | None) -> str:
+    """'SEAL-2'; '<= SEAL-2' when some objective cannot be shown; '?' when none can."""
+    if seal is not None:
+        return f"SEAL-{seal}"
+    if at_most is not None:
+        return f"<= SEAL-{at_most}"
+    return "?"
+
+
+def gate_names(result: ProviderResult, status: str) -> str:
+    """The gates with that status, by article when the rubric gives one."""
+    return ", ".join(unique([g.article or g.id for g in result.gates if g.status == status]))
+
+
+def eligibility_cell(result: ProviderResult) -> Cell:
+    mark = ELIGIBILITY.get(result.eligibility or "", "")
+    return Cell(mark, _ELIGIBILITY_TONE.get(mark, "plain"))
+
+
+def citation_line(source: Source) -> str:
+    """Title. Publisher, date. URL — with the access date for an undated page."""
+    when = (
+        str(source.date)
+        if source.date
+        else f"undated, read {source.accessed or 'on an unknown day'}"
+    )
+    return f"{source.title}. {source.publisher}, {when}. {source.url}"
+
+
+def _holder(h: Holder) -> str:
+    votes = "" if h.voting is None else f", {h.voting:g} % of votes"
+    return f"{h.name} ({h.country or 'country unknown'}, {h.share_text()}{votes})"
+
+
+def identity_facts(provider: Provider) -> tuple[tuple[str, str], ...]:
+    """Who the provider is, owned and tied to, as (label, text) lines for people."""
+    facts = [
+        (
+            "Headquarters",
+            ", ".join(x for x in (provider.city, provider.headquarters) if x) or "unknown",
+        ),
+        ("Founded", str(provider.founded) if provider.founded else "unknown"),
+        ("Website", provider.website or "unknown"),
+        ("Reviewed", str(provider.reviewed)),
+    ]
+    ownership = provider.ownership
+    if ownership is None or ownership.holders is None:
+        facts.append(("Owners", "unknown"))
+    else:
+        owners = "; ".join(_holder(h) for h in ownership.holders) or "none listed"
+        if ownership.complete is not True:
+            owners += "; others unknown"
+        as_of = f" [as of {ownership.as_of}]" if ownership.as_of else ""
+        facts.append(("Owners", owners + as_of))
+    controlled = ownership.controlled_by if ownership else None
+    facts.append(("Controlled from", controlled or "unknown"))
+    if provider.partnerships is None:
+        facts.append(("Partners", "unknown"))
+    else:
+        partners = "; ".join(
+            f"{p.partner} ({p.country or '?'}, {p.kind.replace('_', ' ')}"
+            f"{f', since {p.since}' if p.since else ''})"
+            for p in provider.partnerships.items
+        )
+        facts.append(("Partners", partners or "none"))
+    return tuple(facts)
+
+
+# --- rank ------------------------------------------------------------------------------------
+
+
+def ranking_view(ranking: Ranking) -> View:
+    rubric = ranking.rubric
+    unknown = "unknown: 0 points" if rubric.unknown == "zero" else "unknown: left out"
+    weights = ", ".join(f"{c.id} {percent(ranking.weights[c.id])}" for c in rubric.criteria)
+    gated = ranking.gated
+    columns = [
+        Column("#", "right", wrap=False),
+        Column("Provider", wrap=False),
+        Column("Score", "right"),
+        Column("", wrap=False, bar=True),
+        Column("Grade", "center"),
+    ]
+    if rubric.seal:
+        columns.append(Column("SEAL", wrap=False))
+    if gated:
+        columns.append(Column("Eligible"))
+    many = len(rubric.criteria) > MAX_CRITERIA_COLUMNS
+    columns += [Column(c.label, "right", optional=many) for c in rubric.criteria]
+    columns.append(Column("Coverage", "right"))
+    if gated:
+        columns.append(Column("Failed gates", fold=True))
+    rows = []
+    for r in ranking.results:
+        row = [
+            Cell(str(r.rank)),
+            Cell(r.provider.name),
+            Cell(one_decimal(r.score), "strong"),
+            Cell("", bar=r.score),
+            Cell(r.grade, "grade"),
+        ]
+        if rubric.seal:
+            row.append(Cell(seal_text(r.seal, r.seal_at_most)))
+        if gated:
+            row.append(eligibility_cell(r))
+        row += [points_text(c.points) for c in r.criteria]
+        row.append(Cell(percent(r.coverage), "plain" if r.coverage >= 1 else "unknown"))
+        if gated:
+            row.append(Cell(gate_names(r, "fail"), "bad"))
+        rows.append(tuple(row))
+    caption = f"rubric {rubric.id} {rubric.version}: {weights}; {unknown}"
+    if ranking.min_seal is not None:
+        caption += f"; tender minimum SEAL-{ranking.min_seal}"
+    return (
+        Grid(
+            tuple(columns),
+            tuple(rows),
+            title=f"Sovereignty ranking as of {ranking.as_of}",
+            caption=caption,
+        ),
+    )
+
+
+# --- show and sources ------------------------------------------------------------------------
+
+
+def detail_view(detail: Explanation) -> View:
+    result = detail.result
+    provider = result.provider
+    ranking = detail.ranking
+    heading = [
+        Cell(provider.name, "strong"),
+        Cell(f"  {one_decimal(result.score)}/100  grade "),
+        Cell(result.grade, "grade"),
+        Cell(
+            f"  rank {result.rank} of {detail.out_of}  coverage {percent(result.coverage)}"
+            f"  as of {ranking.as_of}  rubric {ranking.rubric.id}"
+        ),
+    ]
+    if ranking.rubric.seal:
+        heading.append(Cell(f"  {seal_text(result.seal, result.seal_at_most)}"))
+    if result.eligibility is not None:
+        heading += [Cell("  eligible: "), eligibility_cell(result)]
+    blocks: list[Block] = [Line(tuple(heading)), Facts(identity_facts(provider))]
+    criteria = [
+        (
+            Cell(c.label),
+            Cell(show_value(c.value, c.status), "plain" if c.status != "unknown" else "unknown"),
+            points_text(c.points),
+            Cell(percent(c.weight)),
+            Cell(f"{c.contribution:.1f}"),
+            *([Cell(seal_text(c.seal, None))] if ranking.rubric.seal else []),
+            Cell(c.reason),
+            Cell("\n".join(c.sources) or "none", "accent" if c.sources else "bad"),
+        )
+        for c in result.criteria
+    ]
+    blocks.append(
+        Grid(
+            (
+                Column("Criterion"),
+                Column("Value"),
+                Column("Points", "right"),
+                Column("Weight", "right"),
+                Column("Adds", "right"),
+                *([Column("SEAL", wrap=False)] if ranking.rubric.seal else []),
+                Column("Why", ratio=1),
+                Column("Sources", fold=True),
+            ),
+            tuple(criteria),
+            title="How the score is made",
+        )
+    )
+    if result.gates:
+        blocks.append(_gates_grid(result))
+    if result.warnings:
+        blocks.append(
+            Notes(
+                "Warnings",
+                tuple(Note((Cell(f"! {w.message}", "warning"),)) for w in result.warnings),
+                tone="warning",
+            )
+        )
+    if provider.market_shares:
+        blocks.append(
+            Notes(
+                "Market context (not scored)",
+                tuple(
+                    Note(
+                        (
+                            Cell(
+                                f"{m.market}, {m.period}: {m.share:g} % "
+                                f"({m.by}; {', '.join(m.sources)})"
+                            ),
+                        )
+                    )
+                    for m in provider.market_shares
+                ),
+            )
+        )
+    blocks.append(_sources_notes(detail))
+    return tuple(blocks)
+
+
+def _gates_grid(result: ProviderResult) -> Grid:
+    mark = ELIGIBILITY.get(result.eligibility or "", "")
+    rows = []
+    for g in result.gates:
+        status, tone = _GATE_STATUS[g.status]
+        rows.append(
+            (
+                Cell(g.label),
+                Cell(g.article or ""),
+                Cell(status, tone),  # type: ignore[arg-type]
+                Cell(g.reason),
+                Cell("\n".join(g.sources) or "none", "accent"),
+            )
+        )
+    return Grid(
+        (
+            Column("Gate"),
+            Column("Article"),
+            Column("Result"),
+            Column("Why", ratio=1),
+            Column("Sources", fold=True),
+        ),
+        tuple(rows),
+        title=f"Eligibility: {mark}",
+    )
+
+
+def _sources_notes(detail: Explanation) -> Notes:
+    return Notes(
+        "Sources",
+        tuple(
+            Note(
+                (Cell(c.source.id, "accent"), Cell(f": {citation_line(c.source)}")),
+                (Cell(f"supports: {'; '.join(c.supports)}", "dim"),),
+            )
+            for c in detail.citations
+        ),
+        empty="none cited",
+    )
+
+
+def sources_view(detail: Explanation) -> View:
+    provider = detail.result.provider
+    rows = tuple(
+        (
+            Cell(c.source.id, "accent"),
+            Cell(citation_line(c.source)),
+            Cell(c.source.kind),
+            Cell("\n".join(c.supports)),
+        )
+        for c in detail.citations
+    )
+    return (
+        Grid(
+            (
+                Column("Source"),
+                Column("Document", ratio=2),
+                Column("Kind"),
+                Column("Supports", ratio=1),
+            ),
+            rows,
+            title=f"Sources for {provider.name} ({provider.id})",
+        ),
+    )
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def compare_view(comparison: Comparison) -> View:
+    ranking = comparison.ranking
+    results = comparison.results
+    columns = [Column("Criterion (weight)")]
+    columns += [Column(r.provider.name, ratio=1) for r in results]
+    columns.append(Column("Gap", "right"))
+    rows: list[tuple[Cell, ...]] = []
+    for row in comparison.rows:
+        cells = [Cell(f"{row.label} ({percent(row.weight)})")]
+        for index, cell in enumerate(row.cells):
+            leads = index in row.leaders and row.spread > 0
+            value = show_value(cell.value, cell.status)
+            points = "?" if cell.points is None else f"{cell.points:g}"
+            text = f"{value}\n{points} pts, +{cell.contribution:.1f}"
+            cells.append(
+                Cell(
+                    text, "good" if leads else ("unknown" if cell.status == "unknown" else "plain")
+                )
+            )
+        cells.append(Cell(f"{row.spread:.1f}"))
+        rows.append(tuple(cells))
+    if ranking.gated:
+        rows.append((Cell("Eligible", "strong"), *(eligibility_cell(r) for r in results), Cell("")))
+        rows.append(
+            (
+                Cell("Failed gates", "strong"),
+                *(
+                    Cell(gate_names(r, "fail"), "bad") if gate_names(r, "fail") else Cell("none")
+                    for r in results
+                ),
+                Cell(""),
+            )
+        )
+    if ranking.rubric.seal:
+        rows.append(
+            (
+                Cell("SEAL", "strong"),
+                *(Cell(seal_text(r.seal, r.seal_at_most)) for r in results),
+                Cell(""),
+            )
+        )
+    scores = [r.score for r in results]
+    rows.append(
+        (
+            Cell("Score", "strong"),
+            *(
+                Cell(f"{one_decimal(r.score)} ({r.grade}, rank {r.rank})", "strong")
+                for r in results
+            ),
+            Cell(f"{max(scores) - min(scores):.1f}"),
+        )
+    )
+    notes = []
+    for row in comparison.decisive():
+        notes.append(
+            Note(
+                (Cell(f"{row.label}: {row.spread:.1f} points apart", "strong"),),
+                tuple(
+                    Cell(
+                        f"{r.provider.name}: {cell.reason} [{', '.join(cell.sources) or 'no source'}]"
+                    )
+                    for r, cell in zip(results, row.cells, strict=True)
+                ),
+            )
+        )
+    warned = [
+        Note((Cell(f"{r.provider.name}: {w.message}", "warning"),))
+        for r in results
+        for w in r.warnings
+    ]
+    blocks: list[Block] = [
+        Title(
+            f"Compared as of {ranking.as_of}, rubric {ranking.rubric.id} {ranking.rubric.version}"
+        ),
+        Grid(tuple(columns), tuple(rows), ruled=True),
+        Notes(
+            "What explains the gaps (largest first)",
+            tuple(notes),
+            empty="no criterion separates them",
+        ),
+    ]
+    if warned:
+        blocks.append(Notes("Warnings", tuple(warned), tone="warning"))
+    return tuple(blocks)
+
+
+# --- sensitivity -----------------------------------------------------------------------------
+
+
+def sensitivity_view(analysis: Sensitivity) -> View:
+    ranking = analysis.ranking
+    names = {r.provider.id: r.provider.name for r in ranking.results}
+    scores = {r.provider.id: r.score for r in ranking.results}
+    below = {pair.upper: pair for pair in analysis.pairs}
+    rows = []
+    for p in analysis.providers:
+        pair = below.get(p.id)
+        if pair is None:
+            gap, swap = "", ""
+        else:
+            gap = f"{round(scores[p.id], 1) - round(scores[pair.lower], 1):.1f}"
+            swap = (
+                "tied" if pair.tied else (pair.swap.describe() if pair.swap else "no single weight")
+            )
+        tone: Tone = "unknown" if p.fragile else "plain"
+        span = f"{p.rank_p5}-{p.rank_p95}" if p.rank_p5 != p.rank_p95 else str(p.rank_p5)
+        rows.append(
+            (
+                Cell(str(p.base_rank)),
+                Cell(names[p.id]),
+                Cell(one_decimal(scores[p.id])),
+                Cell(span, tone),
+                Cell(percent(p.p_keeps_rank), tone),
+                Cell(percent(p.p_first)),
+                Cell(gap),
+                Cell(swap, "unknown" if pair is not None and pair.fragile else "plain"),
+            )
+        )
+    fragile = [names[p.id] for p in analysis.fragile_providers]
+    return (
+        Grid(
+            (
+                Column("#", "right", wrap=False),
+                Column("Provider", wrap=False),
+                Column("Score", "right"),
+                Column("Rank range", "right"),
+                Column("Keeps rank", "right"),
+                Column("First", "right"),
+                Column("Gap to next", "right"),
+                Column("Smallest swap with the next", ratio=1),
+            ),
+            tuple(rows),
+            title=f"How the ranking holds when weights move (±{analysis.spread * 100:g} %)",
+            caption=f"{analysis.samples} samples, seed {analysis.seed}; rank range: "
+            f"5th-95th percentile; rubric {ranking.rubric.id}, as of {ranking.as_of}",
+        ),
+        Line(
+            (
+                Cell(
+                    "Fragile places (kept in fewer than half the samples): "
+                    + (", ".join(fragile) or "none"),
+                    "strong" if fragile else "plain",
+                ),
+            )
+        ),
+    )
+
+
+# --- rubric, rubrics, measures ---------------------------------------------------------------
+
+
+def rubric_view(rubric: Rubric) -> View:
+    weights = rubric.normalised_weights()
+    unknown = (
+        "Unknown facts score 0 and lower coverage."
+        if rubric.unknown == "zero"
+        else "Unknown facts are left out and the other weights scaled up."
+    )
+    blocks: list[Block] = [
+        Title(f"{rubric.title} ({rubric.id} {rubric.version})"),
+        Line((Cell(rubric.description),)),
+    ]
+    if rubric.source:
+        blocks.append(Line((Cell(f"Source: {rubric.source}", "dim"),)))
+    blocks.append(Line((Cell(unknown),)))
+    rows = tuple(
+        (
+            Cell(f"{c.label} ({c.id})\n{c.description or ''}".rstrip()),
+            Cell(percent(weights[c.id])),
+            Cell(c.measure, "accent"),
+            Cell("\n".join(f"{value} → {points:g}" for value, points in c.rule_rows())),
+            Cell(c.rationale),
+        )
+        for c in rubric.criteria
+    )
+    blocks.append(
+        Grid(
+            (
+                Column("Criterion"),
+                Column("Weight", "right"),
+                Column("Measure"),
+                Column("Value → points"),
+                Column("Rationale", ratio=1),
+            ),
+            rows,
+            ruled=True,
+        )
+    )
+    if rubric.gates:
+        blocks.append(
+            Grid(
+                (
+                    Column("Gate"),
+                    Column("Article"),
+                    Column("Tests"),
+                    Column("Passes when"),
+                    Column("Rationale", ratio=1),
+                ),
+                tuple(
+                    (
+                        Cell(f"{g.label} ({g.id})"),
+                        Cell(g.article or ""),
+                        Cell(g.measure or f"points of {g.criterion}", "accent"),
+                        Cell(g.rule()),
+                        Cell(g.rationale),
+                    )
+                    for g in rubric.gates
+                ),
+                title="Gates: a provider failing one is ineligible, whatever its score",
+                ruled=True,
+            )
+        )
+    grades = ", ".join(
+        f"{b.grade} ≥ {b.min:g}" for b in sorted(rubric.grades, key=lambda b: -b.min)
+    )
+    blocks.append(Line((Cell(f"Grades: {grades}"),)))
+    return tuple(blocks)
+
+
+def rubrics_view(rubrics: Sequence[Rubric]) -> View:
+    return (
+        Grid(
+            (
+                Column("Name", wrap=False),
+                Column("Version"),
+                Column("Title", ratio=1),
+                Column("Criteria", "right"),
+                Column("Gates", "right"),
+                Column("SEAL"),
+            ),
+            tuple(
+                (
+                    Cell(r.id, "accent"),
+                    Cell(r.version),
+                    Cell(r.title),
+                    Cell(str(len(r.criteria))),
+                    Cell(str(len(r.gates))),
+                    Cell("yes" if r.seal else ""),
+                )
+                for r in rubrics
+            ),
+            title="Rubric presets (--rubric NAME)",
+        ),
+    )
+
+
+def measures_view(measures: Sequence[Measure]) -> View:
+    return (
+        Grid(
+            (
+                Column("Measure", wrap=False),
+                Column("Kind"),
+                Column("Values"),
+                Column("Reads"),
+                Column("Description", ratio=1),
+            ),
+            tuple(
+                (
+                    Cell(m.name, "accent"),
+                    Cell(m.kind),
+                    Cell("\n".join(m.table_keys()) if m.kind != "number" else "0-100"),
+                    Cell("\n".join(m.reads)),
+                    Cell(m.description),
+                )
+                for m in measures
+            ),
+            title="Built-in measures (a rubric's criteria and gates name them)",
+        ),
+    )
