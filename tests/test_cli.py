@@ -322,3 +322,21 @@ def test_completion_offers_provider_ids_and_aliases_and_presets() -> None:
     assert _complete("sovscore sources Amaz") == ["Amazon"]
     assert _complete("sovscore rank --rubric eu") == ["eu-csf-1.2.1", "eu-csf-2026"]
     assert _complete("sovscore show zzz") == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_every_human_format_says_eligibility_gates_seal_and_warnings(run: Any, fmt: str) -> None:
+    """Table and Markdown paint the same views: neither drops what the other shows."""
+    ranked = json.loads(run("rank", "--rubric", "secnumcloud-19.6", "--json").stdout)
+    out = run("rank", "--rubric", "secnumcloud-19.6", "--format", fmt, "--no-color").stdout
+    for entry in ranked["providers"]:
+        mark = {"eligible": "yes", "ineligible": "no", "cannot_be_shown": "not shown"}
+        line = next(line for line in out.splitlines() if entry["name"] in line)
+        assert mark[entry["eligibility"]] in line, (entry["id"], line)
+    assert "19.6 a, 19.6 b" in out  # the failed gates of the hyperscalers, by article
+    csf = run("rank", "--rubric", "eu-csf-1.2.1", "--format", fmt, "--no-color").stdout
+    assert "SEAL" in csf and "SEAL-3" in csf
+    shown = run("show", "ovhcloud", "--rubric", "secnumcloud-19.6", "--format", fmt).stdout
+    assert "Eligibility: yes" in shown and "Warnings" in shown and "Sources" in shown
+    compared = run("compare", "aws", "s3ns", "--rubric", "secnumcloud-19.6", "--format", fmt).stdout
+    assert "Eligible" in compared and "Failed gates" in compared

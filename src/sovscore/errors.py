@@ -29,6 +29,17 @@ EXIT_INTERNAL = 70
 """A bug in sovscore itself (EX_SOFTWARE in sysexits.h): never a user's mistake."""
 EXIT_INTERRUPTED = 130
 
+EXIT_CODES: dict[int, str] = {
+    EXIT_OK: "success",
+    EXIT_CHECK_FAILED: "a check you asked for failed (--fail-under)",
+    EXIT_INPUT: "usage error, unknown provider, invalid or unreadable input, output that cannot "
+    "be written",
+    EXIT_INTERNAL: "internal error: a bug in sovscore (one line on stderr; please report it with "
+    "the command you ran; SOVSCORE_DEBUG=1 shows the traceback)",
+    EXIT_INTERRUPTED: "interrupted (Ctrl-C)",
+}
+"""What each exit code means: the help and the README are written from this table."""
+
 
 @dataclass(frozen=True)
 class Problem:

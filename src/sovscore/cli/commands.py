@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
-from ..errors import EXIT_CHECK_FAILED, EXIT_INTERRUPTED, UsageError
+from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
 from .edge import emit, internal_error, reports_errors, say, silence_stdout, terminal_style
 from .options import (
@@ -56,7 +56,12 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(
+    help="Score cloud providers on sovereignty, explainably, from sourced public facts.\n\n"
+    + "Exit codes: "
+    + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items())
+    + "."
+)
 def root(
     version: Annotated[
         bool,
@@ -65,12 +70,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """Score cloud providers on sovereignty, explainably, from sourced public facts.
-
-    Exit codes: 0 ok; 1 a check you asked for failed (--fail-under); 2 usage error, unknown
-    provider, invalid or unreadable input, or output that cannot be written; 70 internal error
-    (a bug: please report it; SOVSCORE_DEBUG=1 shows the traceback); 130 interrupted.
-    """
+    """The app itself: its help is written from the table of exit codes (errors.EXIT_CODES)."""
 
 
 def _renderer(fmt: Format, as_json: bool, no_color: bool, fields: str | None = None) -> Renderer:
@@ -133,6 +133,11 @@ def rank(
 ) -> None:
     """Rank providers by sovereignty score, highest first.
 
+    Scores are 0-100 with one decimal; equal scores share a rank and are listed by id. Columns:
+    rank, provider, score with a bar, grade, points per criterion, coverage (the share of the
+    weight resting on known facts). Under a rubric with gates the eligible come first, then
+    those whose eligibility cannot be shown, then the ineligible with the gates they failed.
+
     \b
     Examples:
       sovscore rank --as-of 2022-11-01
@@ -177,6 +182,11 @@ def show(
 ) -> None:
     """Explain one provider's score, fact by fact, with the sources behind each.
 
+    Identity, owners with their shares, partners; for each criterion the value found, points,
+    weight, contribution, the reason and its sources; gates, warnings, market context and every
+    source. NAME is an id, name or alias in any case, accents optional; an unknown name
+    suggests the closest ones.
+
     \b
     Examples:
       sovscore show numspot
@@ -200,6 +210,10 @@ def sources(
     no_color: NoColorOption = False,
 ) -> None:
     """List a provider's sources and the facts each one supports.
+
+    Each source with its title, publisher, date, URL and kind (official, provider, press,
+    analysis), and the facts it supports, as 'ownership: holder Thales' or 'secnumcloud
+    PREMI3NS: qualified 2025-12-17'.
 
     \b
     Example:
@@ -235,6 +249,11 @@ def validate(
 ) -> None:
     """Check provider and rubric files; print every problem with its file:line:column.
 
+    Files are told apart by their content; with no FILE, the bundled data and rubric. Each
+    problem is one line, `file:line:column: field.path: what is wrong (expected ...)`. It also
+    warns about a scored fact that cites no source, a source with no date and a profile
+    reviewed more than 12 months ago; --strict makes those errors (exit 2).
+
     \b
     Examples:
       sovscore validate my-providers.yaml
@@ -266,6 +285,10 @@ def compare(
     no_color: NoColorOption = False,
 ) -> None:
     """Compare providers criterion by criterion: values, points, gaps, and the facts behind them.
+
+    Per criterion the value, points and contribution of each provider and the gap; then,
+    largest gap first, the reasons and sources that explain it; eligibility and SEAL where the
+    rubric has them.
 
     \b
     Example:
@@ -315,6 +338,11 @@ def sensitivity(
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps.
 
+    Per provider its rank range (5th-95th percentile) over --samples random weight sets, each
+    weight scaled by up to --spread %, reproducible with --seed; the share of samples in which
+    it keeps its rank or is first; for each pair of neighbours the smallest change of one
+    weight that swaps them. A place kept in fewer than half the samples is fragile.
+
     \b
     Example:
       sovscore sensitivity --spread 10 --seed 7
@@ -335,7 +363,7 @@ def rubrics(
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the rubric presets `--rubric NAME` accepts."""
+    """List the rubric presets `--rubric NAME` accepts: id, version, title, criteria, gates."""
     from ..load.catalogue import load_rubric
     from ..load.presets import preset_names
 
@@ -352,6 +380,8 @@ def show_rubric(
     no_color: NoColorOption = False,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why.
+
+    Also its gates, grade bands, the rule for unknown facts and the text it follows.
 
     \b
     Example:
@@ -372,6 +402,9 @@ def measures(
 ) -> None:
     """List the built-in measures a rubric's criteria and gates can use.
 
+    Name, kind (category, number, boolean), the values it yields, the profile fields it reads
+    and what it measures: the registry rubrics are checked against.
+
     \b
     Example:
       sovscore measures --json
@@ -386,6 +419,9 @@ def measures(
 @reports_errors
 def schema(kind: SchemaArgument) -> None:
     """Print a JSON Schema (draft-07) for editors and other tools.
+
+    KIND is providers (provider files), rubric (rubric files) or output (what rank --json
+    prints); the same rules `validate` applies, where a schema can say them.
 
     \b
     Example:

@@ -115,22 +115,12 @@ def _share_at_least(holder: Holder, label: str) -> float:
 
 def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
     """What pydantic cannot see: references to measures, complete tables, sane weights and grades."""
-    problems: list[tuple[Path, str]] = []
-    seen: set[str] = set()
+    problems = _duplicate_ids("criteria", [c.id for c in rubric.criteria], "criterion")
     for index, criterion in enumerate(rubric.criteria):
         path: Path = ("criteria", index)
-        if criterion.id in seen:
-            problems.append(((*path, "id"), f"duplicate criterion id {quote(criterion.id)}"))
-        seen.add(criterion.id)
         measure = MEASURES.get(criterion.measure)
         if measure is None:
-            known = ", ".join(sorted(MEASURES))
-            problems.append(
-                (
-                    (*path, "measure"),
-                    f"unknown measure {quote(criterion.measure)} (expected one of: {known})",
-                )
-            )
+            problems.append(_unknown_measure((*path, "measure"), criterion.measure))
             continue
         rules = [criterion.table is not None, criterion.thresholds is not None, criterion.linear]
         if sum(rules) != 1:
@@ -207,14 +197,10 @@ def check_rubric(rubric: Rubric) -> list[tuple[Path, str]]:
 
 
 def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
-    problems: list[tuple[Path, str]] = []
+    problems = _duplicate_ids("gates", [g.id for g in rubric.gates], "gate")
     criteria = {c.id for c in rubric.criteria}
-    seen: set[str] = set()
     for index, gate in enumerate(rubric.gates):
         path: Path = ("gates", index)
-        if gate.id in seen:
-            problems.append(((*path, "id"), f"duplicate gate id {quote(gate.id)}"))
-        seen.add(gate.id)
         if (gate.measure is None) == (gate.criterion is None):
             problems.append((path, "expected exactly one of `measure` or `criterion`"))
             continue
@@ -225,12 +211,7 @@ def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
             continue
         measure = MEASURES.get(gate.measure) if gate.measure else None
         if gate.measure is not None and measure is None:
-            problems.append(
-                (
-                    (*path, "measure"),
-                    f"unknown measure {quote(gate.measure)} (expected one of: {', '.join(sorted(MEASURES))})",
-                )
-            )
+            problems.append(_unknown_measure((*path, "measure"), gate.measure))
             continue
         numeric = gate.criterion is not None or (measure is not None and measure.kind == "number")
         if numeric:
@@ -248,3 +229,19 @@ def _check_gates(rubric: Rubric) -> list[tuple[Path, str]]:
                         )
                     )
     return problems
+
+
+def _duplicate_ids(section: str, ids: list[str], what: str) -> list[tuple[Path, str]]:
+    """Each id written a second time, where it is written (criteria and gates alike)."""
+    seen: set[str] = set()
+    problems: list[tuple[Path, str]] = []
+    for index, ident in enumerate(ids):
+        if ident in seen:
+            problems.append(((section, index, "id"), f"duplicate {what} id {quote(ident)}"))
+        seen.add(ident)
+    return problems
+
+
+def _unknown_measure(path: Path, name: str) -> tuple[Path, str]:
+    known = ", ".join(sorted(MEASURES))
+    return path, f"unknown measure {quote(name)} (expected one of: {known})"

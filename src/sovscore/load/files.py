@@ -117,14 +117,14 @@ def kind_of(document: Document) -> Kind:
     data = document.data
     if isinstance(data, dict) and "providers" in data:
         return "providers"
-    if isinstance(data, dict) and "criteria" in data:
+    if isinstance(data, dict) and ("criteria" in data or "extends" in data):
         return "rubric"
     what = "a mapping" if isinstance(data, dict) else yaml_kind(data)
     raise InputError(
         [
             document.problem(
                 (),
-                f"is {what}; expected a providers file (with `providers:`) or a rubric (with `criteria:`)",
+                f"is {what}; expected a providers file (with `providers:`) or a rubric (with `criteria:` or `extends:`)",
             )
         ]
     )

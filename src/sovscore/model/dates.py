@@ -32,8 +32,10 @@ class PartialDate:
             return value
         if isinstance(value, dt.datetime):
             raise ValueError("a date without a time of day")
-        if isinstance(value, dt.date):
-            return cls.parse(value.isoformat())
+        if isinstance(value, dt.date):  # YAML read it as a date: it exists, check the year
+            if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                raise ValueError(f"a year from {FIRST_YEAR} to {LAST_YEAR}, not {value.year:04d}")
+            return cls(value.year, value.month, value.day)
         if isinstance(value, bool):
             raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
         if isinstance(value, int):

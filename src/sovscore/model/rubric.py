@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 from ..escape import quote
 from .profile import Model, Text
@@ -203,6 +203,9 @@ def normalise(weights: list[float]) -> list[float]:
 
 class RubricExtension(Model):
     """A rubric that takes a preset and says only what differs: its identity, and weights."""
+
+    # Built when first used, not when sovscore starts: few runs read an extension.
+    model_config = ConfigDict(**Model.model_config, defer_build=True)
 
     schema_version: Literal[1]
     extends: Text = Field(

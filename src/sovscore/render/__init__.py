@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, assert_never, get_args
+
+from .style import Style
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
@@ -23,15 +24,7 @@ Format = Literal["table", DataFormat, "markdown"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 DATA_FORMATS: tuple[DataFormat, ...] = get_args(DataFormat)
 
-
-@dataclass(frozen=True)
-class Style:
-    color: bool = False
-    width: int | None = None
-    fields: tuple[str, ...] | None = None
-    """For json, ndjson and csv rankings: only these fields of each provider, in this order."""
-    ascii: bool = False
-    """The terminal's encoding cannot show box lines and bars: draw them in ASCII."""
+__all__ = ["DATA_FORMATS", "FORMATS", "DataFormat", "Format", "Renderer", "Style", "renderer_for"]
 
 
 class Renderer(Protocol):

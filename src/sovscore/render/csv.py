@@ -7,9 +7,6 @@ import io
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..model.rubric import Rubric
-from ..score.explain import Explanation
-from ..score.scoring import Ranking
 from .documents import (
     check_fields,
     citation_list,
@@ -24,7 +21,10 @@ from .documents import (
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
+    from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.explain import Explanation
+    from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

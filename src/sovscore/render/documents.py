@@ -8,11 +8,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from .. import __version__
 from ..errors import UsageError
 from ..escape import quote
-from ..model.rubric import Rubric
-from ..score.explain import Explanation
-from ..score.gates import GateResult
-from ..score.scoring import CriterionResult, ProviderResult, Ranking
-from ..score.sensitivity import PERCENTILES
 from .shapes import (
     CriterionEntry,
     DocumentHeader,
@@ -24,7 +19,11 @@ from .shapes import (
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
+    from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.explain import Explanation
+    from ..score.gates import GateResult
+    from ..score.scoring import CriterionResult, ProviderResult, Ranking
     from ..score.sensitivity import Sensitivity
 
 SCHEMA_VERSION: Literal[1] = 1
@@ -218,7 +217,7 @@ def sensitivity_document(analysis: Sensitivity) -> dict[str, Any]:
         "samples": analysis.samples,
         "spread": analysis.spread,
         "seed": analysis.seed,
-        "percentiles": list(PERCENTILES),
+        "percentiles": list(analysis.percentiles),
         "providers": [
             {
                 "id": p.id,

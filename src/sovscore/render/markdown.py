@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from ..escape import clean
 from .views import (
@@ -13,25 +12,10 @@ from .views import (
     Grid,
     Line,
     Notes,
+    PaintsViews,
     Title,
     View,
-    compare_view,
-    detail_view,
-    measures_view,
-    ranking_view,
-    rubric_view,
-    rubrics_view,
-    sensitivity_view,
-    sources_view,
 )
-
-if TYPE_CHECKING:
-    from ..measures.base import Measure
-    from ..model.rubric import Rubric
-    from ..score.compare import Comparison
-    from ..score.explain import Explanation
-    from ..score.scoring import Ranking
-    from ..score.sensitivity import Sensitivity
 
 _MARKDOWN = str.maketrans(
     {
@@ -101,33 +85,6 @@ def _paint(block: Block, first: bool) -> str:
     return _notes(block)
 
 
-def _render(view: View) -> str:
-    return "\n".join(_paint(block, index == 0) for index, block in enumerate(view))
-
-
-class MarkdownRenderer:
-    data = False
-
-    def ranking(self, ranking: Ranking) -> str:
-        return _render(ranking_view(ranking))
-
-    def detail(self, detail: Explanation) -> str:
-        return _render(detail_view(detail))
-
-    def sources(self, detail: Explanation) -> str:
-        return _render(sources_view(detail))
-
-    def rubrics(self, rubrics: list[Rubric]) -> str:
-        return _render(rubrics_view(rubrics))
-
-    def rubric(self, rubric: Rubric) -> str:
-        return _render(rubric_view(rubric))
-
-    def compare(self, comparison: Comparison) -> str:
-        return _render(compare_view(comparison))
-
-    def sensitivity(self, analysis: Sensitivity) -> str:
-        return _render(sensitivity_view(analysis))
-
-    def measures(self, measures: list[Measure]) -> str:
-        return _render(measures_view(measures))
+class MarkdownRenderer(PaintsViews):
+    def paint(self, view: View) -> str:
+        return "\n".join(_paint(block, index == 0) for index, block in enumerate(view))

@@ -6,9 +6,6 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model.rubric import Rubric
-from ..score.explain import Explanation
-from ..score.scoring import Ranking
 from .documents import (
     check_fields,
     citation_list,
@@ -25,7 +22,10 @@ from .documents import (
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
+    from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.explain import Explanation
+    from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
 

@@ -4,7 +4,7 @@ markup, and always cleaned of control characters."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING, cast
+from typing import IO, cast
 
 from rich import box
 from rich.console import Console, RenderableType
@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..escape import clean
-from . import Style
+from .style import Style
 from .views import (
     Block,
     Cell,
@@ -20,26 +20,11 @@ from .views import (
     Grid,
     Line,
     Notes,
+    PaintsViews,
     Title,
     Tone,
     View,
-    compare_view,
-    detail_view,
-    measures_view,
-    ranking_view,
-    rubric_view,
-    rubrics_view,
-    sensitivity_view,
-    sources_view,
 )
-
-if TYPE_CHECKING:
-    from ..measures.base import Measure
-    from ..model.rubric import Rubric
-    from ..score.compare import Comparison
-    from ..score.explain import Explanation
-    from ..score.scoring import Ranking
-    from ..score.sensitivity import Sensitivity
 
 _ASCII_GLYPHS = str.maketrans({"█": "#", "·": ".", "→": ">", "≥": ">", "…": "~", "±": "~"})
 """What the tables draw beyond ASCII, for a terminal whose encoding cannot show it (Latin-1):
@@ -156,13 +141,11 @@ def _paint(block: Block) -> RenderableType:
     return _notes(block)
 
 
-class TableRenderer:
-    data = False
-
+class TableRenderer(PaintsViews):
     def __init__(self, style: Style) -> None:
         self.style = style
 
-    def _render(self, view: View) -> str:
+    def paint(self, view: View) -> str:
         buffer = _Buffer("ascii" if self.style.ascii else "utf-8")
         console = Console(
             file=cast(IO[str], buffer),
@@ -178,27 +161,3 @@ class TableRenderer:
             console.print(_paint(block))
         text = buffer.getvalue()
         return text.translate(_ASCII_GLYPHS) if self.style.ascii else text
-
-    def ranking(self, ranking: Ranking) -> str:
-        return self._render(ranking_view(ranking))
-
-    def detail(self, detail: Explanation) -> str:
-        return self._render(detail_view(detail))
-
-    def sources(self, detail: Explanation) -> str:
-        return self._render(sources_view(detail))
-
-    def rubrics(self, rubrics: list[Rubric]) -> str:
-        return self._render(rubrics_view(rubrics))
-
-    def rubric(self, rubric: Rubric) -> str:
-        return self._render(rubric_view(rubric))
-
-    def compare(self, comparison: Comparison) -> str:
-        return self._render(compare_view(comparison))
-
-    def sensitivity(self, analysis: Sensitivity) -> str:
-        return self._render(sensitivity_view(analysis))
-
-    def measures(self, measures: list[Measure]) -> str:
-        return self._render(measures_view(measures))

@@ -671,3 +671,37 @@ def measures_view(measures: Sequence[Measure]) -> View:
             title="Built-in measures (a rubric's criteria and gates name them)",
         ),
     )
+
+
+class PaintsViews:
+    """What the formats for people share: each command's view, built here and handed to the
+    format's `paint` (table, Markdown); a new such format writes `paint` and nothing else."""
+
+    data = False
+
+    def paint(self, view: View) -> str:
+        raise NotImplementedError
+
+    def ranking(self, ranking: Ranking) -> str:
+        return self.paint(ranking_view(ranking))
+
+    def detail(self, detail: Explanation) -> str:
+        return self.paint(detail_view(detail))
+
+    def sources(self, detail: Explanation) -> str:
+        return self.paint(sources_view(detail))
+
+    def rubrics(self, rubrics: list[Rubric]) -> str:
+        return self.paint(rubrics_view(rubrics))
+
+    def rubric(self, rubric: Rubric) -> str:
+        return self.paint(rubric_view(rubric))
+
+    def compare(self, comparison: Comparison) -> str:
+        return self.paint(compare_view(comparison))
+
+    def sensitivity(self, analysis: Sensitivity) -> str:
+        return self.paint(sensitivity_view(analysis))
+
+    def measures(self, measures: list[Measure]) -> str:
+        return self.paint(measures_view(measures))

@@ -91,6 +91,8 @@ class Sensitivity:
     """In base ranking order."""
     pairs: list[PairSensitivity]
     """Each pair of neighbours in base ranking order."""
+    percentiles: tuple[int, int] = PERCENTILES
+    """The percentiles of the sampled ranks that `rank_p5` and `rank_p95` report."""
 
     @property
     def fragile_providers(self) -> list[ProviderSensitivity]:

@@ -1,0 +1,16 @@
+"""How the terminal we write to wants text drawn: its colour, width and encoding, and for data
+formats the fields asked for. Known at the CLI's edge, handed to the renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Style:
+    color: bool = False
+    width: int | None = None
+    fields: tuple[str, ...] | None = None
+    """For json, ndjson and csv rankings: only these fields of each provider, in this order."""
+    ascii: bool = False
+    """The terminal's encoding cannot show box lines and bars: draw them in ASCII."""
