@@ -356,7 +356,6 @@ class _Generator:
             f"  name: {name}\n"
             f"  aliases: [{first} {number}, {name} {form}, {first[:3].upper()}{second[:2].upper()}-{number}]\n"
             f"  website: https://www.{slug}.eu\n"
-            f"  service_models: {_flow(models)}\n"
             f'  headquarters: "{hq}"\n'
             f"  city: {city}\n"
             f"  founded: {founded}\n"
@@ -425,21 +424,17 @@ class _Generator:
             out.append(f"    sources: {some()}\n")
 
         # Qualifications: a dated history per offer (applied, qualified, renewed, expires, ...).
+        # Each becomes an offer of its own (offers are written last, with their location).
         offers = rng.sample(_OFFERS, rng.choice((0, 0, 1, 1, 2, 3))) if not us else []
-        if not offers:
-            out.append("  qualifications: []\n")
-        else:
-            out.append("  qualifications:\n")
-            for offer, model in offers:
-                scheme = rng.choice(
-                    ("secnumcloud", "secnumcloud", "secnumcloud", "hds", "iso27001")
-                )
-                out.append(
-                    f"  - scheme: {scheme}\n    offer: {name.split()[0]} {offer}\n"
-                    f"    service_model: {model}\n    history:\n"
-                )
+        offer_blocks: list[tuple[str, str, list[str]]] = []
+        for offer, model in offers:
+            out_offer: list[str] = []
+            offer_blocks.append((offer, model, out_offer))
+            scheme = rng.choice(("secnumcloud", "secnumcloud", "secnumcloud", "hds", "iso27001"))
+            out_offer.append(f"  - scheme: {scheme}\n    history:\n")
+            if True:
                 start = self._day(min(max(founded, y - 11), y - 3), y - 3)
-                out.append(
+                out_offer.append(
                     f"    - status: applied\n      date: {start.text(2)}\n      sources: {some()}\n"
                 )
                 granted = _Day(start.year + 1, start.month, start.day)
@@ -449,7 +444,7 @@ class _Generator:
                 register = _flow([catalogue]) if anssi else some()
                 version = f"'3.{rng.choice((1, 2))}'" if anssi else "null"
                 number = f"'{decision}'" if anssi else "null"
-                out.append(
+                out_offer.append(
                     f"    - status: qualified\n      date: {granted.text(3)}\n"
                     f"      version: {version}\n      decision: {number}\n"
                     "      note: "
@@ -460,25 +455,25 @@ class _Generator:
                 if granted.year + 3 <= y and rng.random() < 0.7:
                     last = _Day(granted.year + 3, min(granted.month, 6), granted.day)
                     renewal = f"      version: '3.2'\n      decision: '{decision + 1000}'\n"
-                    out.append(
+                    out_offer.append(
                         f"    - status: renewed\n      date: {last.text(3)}\n"
                         f"{renewal if anssi else ''}      sources: {register}\n"
                     )
                     seen = _Day(last.year + 1, last.month, last.day)
                     if seen.year <= y and rng.random() < 0.3:
                         # A later source only shows the status still held: `bound: by`.
-                        out.append(
+                        out_offer.append(
                             f"    - status: renewed\n      date: {seen.text(3)}\n      bound: by\n"
                             f"      sources: {some()}\n"
                         )
                 elif rng.random() < 0.1:
                     end = _Day(last.year + 1, last.month, last.day)
                     if end.year <= y:
-                        out.append(
+                        out_offer.append(
                             f"    - status: withdrawn\n      date: {end.text(2)}\n"
                             f"      sources: {some()}\n"
                         )
-                out.append(
+                out_offer.append(
                     f"    - status: expires\n      date: {_Day(last.year + 3, last.month, last.day).text(3)}\n"
                     f"      sources: {register}\n"
                 )
@@ -492,20 +487,21 @@ class _Generator:
                 f"  - scheme: hds\n    date: {self._day(y - 2, y).text(2)}\n    sources: {some()}\n"
             )
 
-        # Data residency.
+        # Where each offer keeps data, and who administers it.
         if rng.random() < 0.1:
-            out.append("  data_residency: null\n")
+            location = ""
         else:
             home = [hq] if hq in _EU else ["FR"]
             storage = list(dict.fromkeys([*home, *rng.sample(_EU, rng.randint(0, 2))]))
             processing = "null" if rng.random() < 0.2 else _quoted(storage)
-            out.append(
-                f"  data_residency:\n    storage: {_quoted(storage)}\n    processing: {processing}\n"
-                f"    exclusive: {rng.choice(('true', 'false', 'null'))}\n"
-                f"    contractual: {rng.choice(('true', 'null'))}\n"
-                f"    non_eu_admin: {'true' if us else rng.choice(('false', 'null'))}\n"
-                f"    scope: {name.split()[0]} regions in the EU\n"
-                "    note: " + _folded(_SENTENCES[5], "      ") + f"    sources: {some()}\n"
+            location = (
+                f"    location:\n      storage: {_quoted(storage)}\n      processing: {processing}\n"
+                f"      exclusive: {rng.choice(('true', 'false', 'null'))}\n"
+                f"      contractual: {rng.choice(('true', 'null'))}\n"
+                f"      scope: {name.split()[0]} regions in the EU\n"
+                "      note: " + _folded(_SENTENCES[5], "        ") + f"      sources: {some()}\n"
+                f"    administration:\n      non_eu: {'true' if us else rng.choice(('false', 'null'))}\n"
+                f"      sources: {some()}\n"
             )
 
         # Extraterritorial exposure.
@@ -541,6 +537,19 @@ class _Generator:
             out.append("  market_shares: []\n")
         chosen = rng.sample(_SENTENCES, 2)
         out.append("  notes: " + _folded(" ".join(chosen), "    "))
+        out.append("  offers:\n")
+        if not offer_blocks:
+            offer_blocks.append(("Cloud", models[0], []))
+        for index_offer, (offer, model, history) in enumerate(offer_blocks):
+            ident = offer.lower().replace(" ", "-")
+            out.append(
+                f"  - id: {ident}-{index_offer}\n    name: {name.split()[0]} {offer}\n"
+                f"    service_models: {_flow(sorted({model, *models}))}\n"
+            )
+            if history:
+                out.append("    qualifications:\n")
+                out.extend("  " + line.replace("\n", "\n  ").rstrip(" ") for line in history)
+            out.append(location)
         return "".join(out), sources
 
 
@@ -555,7 +564,7 @@ def write_providers(path: Path, count: int, *, seed: int = 1, today: dt.date | N
 def _write(handle: TextIO, generator: _Generator, count: int) -> None:
     handle.write(
         f"# {count} synthetic providers for sovscore's benchmark (bench/bench.py); not real data.\n"
-        "schema_version: 1\nproviders:\n"
+        "schema_version: 2\nproviders:\n"
     )
     with tempfile.TemporaryFile("w+", encoding="utf-8") as own:
         # Each provider's own sources wait in a spool file until the providers are written.

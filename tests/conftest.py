@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 from hypothesis import Phase, settings
+from typer import testing as typer_testing
 from typer.testing import CliRunner
 
 from sovscore.cli import options as cli
@@ -33,6 +35,11 @@ settings.register_profile("dev", max_examples=200, deadline=None)
 settings.register_profile("deep", max_examples=5_000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+# Typer builds the click command from the app's signatures at every invocation (about half of
+# a test run's time); the app does not change during a test session, so build it once.
+_built_command = functools.cache(typer_testing._get_command)
+typer_testing._get_command = _built_command  # type: ignore[assignment]
+
 TODAY = dt.date(2026, 12, 1)
 """What the tests take for today: no test depends on the day it runs."""
 
@@ -53,13 +60,16 @@ SOURCE = {
 
 
 def provider(**overrides: Any) -> dict[str, Any]:
-    """A complete, sourced profile of a French provider with a SecNumCloud-qualified offer."""
+    """A complete, sourced profile of a French provider with one SecNumCloud-qualified offer.
+
+    Offer facts given as keywords (qualifications, data_residency, csf_assessments,
+    service_models, and the offer's own keys offer_id, technology, runs_on) go to its one
+    offer, `iaas`, as a schema-2 file has them; the others are the provider's."""
     base: dict[str, Any] = {
         "id": "acme",
         "name": "Acmé Cloud",
         "aliases": ["ACME"],
         "website": "https://acme.example",
-        "service_models": ["iaas"],
         "headquarters": "FR",
         "city": "Paris",
         "founded": 2010,
@@ -76,11 +86,14 @@ def provider(**overrides: Any) -> dict[str, Any]:
             "sources": ["src-a"],
         },
         "partnerships": {"items": [], "sources": ["src-a"]},
+        "register_checks": [],
+        "extraterritorial_exposure": {"exposed": False, "sources": ["src-a"]},
+    }
+    offer_facts: dict[str, Any] = {
         "qualifications": [
             {
                 "scheme": "secnumcloud",
                 "offer": "IaaS",
-                "service_model": "iaas",
                 "history": [
                     {"status": "applied", "date": "2022-03", "sources": ["src-a"]},
                     {
@@ -93,26 +106,87 @@ def provider(**overrides: Any) -> dict[str, Any]:
                 ],
             }
         ],
-        "register_checks": [],
         "data_residency": {
             "storage": ["FR"],
             "processing": ["FR"],
             "exclusive": True,
             "contractual": True,
             "non_eu_admin": False,
+            "admin_countries": ["FR"],
             "sources": ["src-a"],
         },
-        "extraterritorial_exposure": {"exposed": False, "sources": ["src-a"]},
+        "service_models": ["iaas"],
     }
-    base.update(copy.deepcopy(overrides))
+    overrides = copy.deepcopy(overrides)
+    for key in (
+        "qualifications",
+        "data_residency",
+        "csf_assessments",
+        "service_models",
+        "offer_id",
+        "technology",
+        "runs_on",
+    ):
+        if key in overrides:
+            offer_facts[key] = overrides.pop(key)
+    base.update(overrides)
+    if "offers" not in base:
+        base["offers"] = [offer(**offer_facts)]
     return base
+
+
+def offer(**facts: Any) -> dict[str, Any]:
+    """One offer from schema-1-like facts: qualifications (their `offer` names the offer) and
+    data_residency (storage, processing, exclusive, contractual, non_eu_admin, non_eu_access)."""
+    qualifications = facts.get("qualifications") or []
+    name = next((q.get("offer") for q in qualifications if q.get("offer")), "IaaS")
+    result: dict[str, Any] = {
+        "id": facts.get("offer_id", "iaas"),
+        "name": name,
+        "service_models": facts.get("service_models") or ["iaas"],
+        "qualifications": [
+            {k: v for k, v in q.items() if k not in ("offer", "service_model")}
+            for q in qualifications
+        ],
+    }
+    residency = facts.get("data_residency")
+    if residency is not None:
+        location = {
+            k: residency[k]
+            for k in (
+                "storage",
+                "processing",
+                "regions",
+                "exclusive",
+                "contractual",
+                "scope",
+                "note",
+            )
+            if k in residency
+        }
+        result["location"] = {**location, "sources": list(residency.get("sources", []))}
+        if residency.get("non_eu_admin") is not None or residency.get("admin_countries"):
+            result["administration"] = {
+                "non_eu": residency.get("non_eu_admin"),
+                "countries": residency.get("admin_countries"),
+                "sources": list(residency.get("sources", [])),
+            }
+        if residency.get("non_eu_access") is not None:
+            result["non_eu_access"] = {
+                "possible": residency["non_eu_access"],
+                "sources": list(residency.get("sources", [])),
+            }
+    for key in ("csf_assessments", "technology", "runs_on"):
+        if facts.get(key) is not None:
+            result[key] = facts[key]
+    return result
 
 
 def providers_document(
     *providers: dict[str, Any], sources: list[dict[str, Any]] | None = None
 ) -> dict[str, Any]:
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "providers": list(providers) or [provider()],
         "sources": sources if sources is not None else [SOURCE],
     }

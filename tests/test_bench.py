@@ -25,22 +25,25 @@ def _bench_module() -> ModuleType:
 
 def test_quick_run_prints_every_pair() -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH), "--quick"], capture_output=True, text=True, timeout=600
+        [sys.executable, str(BENCH), "--quick", "--sizes", "300"],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr
     table = done.stdout
     for pair in (
         "--version vs import typer",
         "rank --json (bundled) vs imports",
-        "rank --json 1k vs yaml+json",
-        "peak RSS 1k vs yaml+json",
+        "rank --json 300 vs yaml+json",
+        "peak RSS 300 vs yaml+json",
     ):
         assert pair in table, f"{pair!r} missing from:\n{table}"
     for command in (
         "sovscore --version",
         "sovscore rank --json (bundled)",
-        "sovscore rank --json --providers 1k.yaml",
-        "json.dump 1k.yaml",
+        "sovscore rank --json --providers 300.yaml",
+        "json.dump 300.yaml",
     ):
         assert command in table, f"{command!r} missing from:\n{table}"
 

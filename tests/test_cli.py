@@ -17,7 +17,8 @@ def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
     result = run("rank", "--json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
+    assert document["unit"] == "provider" and document["scope"] is None
     assert document["sovscore_version"] == __version__
     assert {c["id"] for c in document["rubric"]["criteria"]} == {
         "french_ownership",
@@ -31,6 +32,11 @@ def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
         "rank",
         "id",
         "name",
+        "provider",
+        "offer",
+        "offer_name",
+        "service_models",
+        "offers",
         "score",
         "grade",
         "coverage",
@@ -111,7 +117,7 @@ def test_show_table_explains_numspot(run: Any) -> None:
     assert result.exit_code == 0
     for words in (
         "NumSpot",
-        "How the score is made",
+        "How the score of Plateforme des services cloud is made",
         "SecNumCloud",
         "Sources",
         "anssi-catalogue-2026-09-15",
@@ -278,7 +284,7 @@ def test_fields_unknown_name_lists_the_valid_ones(run: Any) -> None:
     assert result.exit_code == 2 and result.stdout == ""
     assert (
         "unknown field 'scor'" in result.stderr
-        and "valid fields: rank, id, name, score" in result.stderr
+        and "valid fields: rank, id, name, provider, offer, offer_name" in result.stderr
     )
     gated = run(
         "rank", "--json", "--rubric", "secnumcloud-19.6", "--fields", "id,eligible,failed_gates"
@@ -316,8 +322,8 @@ def _complete(words: str) -> list[str]:
 
 
 def test_completion_offers_provider_ids_and_aliases_and_presets() -> None:
-    assert _complete("sovscore show num") == ["numspot"]
-    assert _complete("sovscore compare numspot out") == ["outscale"]
+    assert _complete("sovscore show num") == ["numspot", "numspot/cloud-platform"]
+    assert _complete("sovscore compare numspot out") == ["outscale", "outscale/iaas-cloudgouv"]
     # An alias with a space would reach the shell as two words: only one-word names are offered.
     assert _complete("sovscore sources Amaz") == ["Amazon"]
     assert _complete("sovscore rank --rubric eu") == ["eu-csf-1.2.1", "eu-csf-2026"]

@@ -153,7 +153,7 @@ def test_extreme_weights_flow_everywhere(run: Any, write_yaml: Any, weights: lis
     for args in (
         ["rank"],
         ["compare", "numspot", "aws"],
-        ["sensitivity", "--samples", "200", "--spread", "99"],
+        ["sensitivity", "--samples", "50", "--spread", "99"],
         ["show", "s3ns"],
     ):
         for fmt in FORMATS:
@@ -470,7 +470,7 @@ def test_completion_never_offers_what_the_shell_cannot_take_as_one_word(
         def __init__(self) -> None:
             self.params = {"providers": [path]}
 
-    assert _complete_providers(Context(), "acme") == ["acme", "acmeok"]  # type: ignore[arg-type]
+    assert _complete_providers(Context(), "acme") == ["acme", "acme/iaas", "acmeok"]  # type: ignore[arg-type]
 
 
 # --- Data that contradicts itself -----------------------------------------------------------

@@ -26,16 +26,21 @@ from sovscore.load import catalogue as loading
 from sovscore.load.presets import preset_names
 from sovscore.render import FORMATS
 from sovscore.render.schemas import SCHEMA_KINDS
+from sovscore.score import scoring
 
 AS_OF = "2026-12-01"
 PRESETS = preset_names()
 PROVIDERS = sorted(loading.load_catalogue().providers)
+OFFERS = sorted(
+    f"{p.id}/{o.id}" for p in loading.load_catalogue().providers.values() for o in p.offers
+)
 COMMANDS = typer.main.get_command(app).commands  # type: ignore[attr-defined]
 
 VALUES: dict[str, list[list[str]]] = {
     # argument or option name -> the argument lists to try for it
-    "name": [[p] for p in PROVIDERS],
-    "names": [PROVIDERS],  # every provider in one comparison
+    "name": [[p] for p in PROVIDERS + OFFERS],
+    "names": [PROVIDERS, OFFERS],  # every provider in one comparison, every offer in another
+    "by_offer": [[], ["--offers"]],
     "rubric": [["--rubric", r] for r in PRESETS],
     "fmt": [["--format", f] for f in FORMATS],
     "kind": [[k] for k in SCHEMA_KINDS],
@@ -90,6 +95,26 @@ def runner() -> Iterator[CliRunner]:
 
     patch.setattr(loading, "load_catalogue", lambda paths=None: bundled(tuple(paths or ())))
     patch.setattr(loading, "load_rubric", functools.cache(original_rubric))
+    # Scores too: the same facts, rubric and day give the same ranking (scoring has its own tests).
+    original_rank = scoring.rank
+    rankings: dict[tuple[object, ...], scoring.Ranking] = {}
+
+    def ranked(providers: Any, rubric: Any, as_of: Any, min_seal: Any = None, **kw: Any) -> Any:
+        listed = tuple(providers)
+        weights = tuple(c.weight for c in rubric.criteria)
+        key = (
+            tuple(p.id for p in listed),
+            rubric.id,
+            weights,
+            as_of,
+            min_seal,
+            *sorted(kw.items()),
+        )
+        if key not in rankings:
+            rankings[key] = original_rank(listed, rubric, as_of, min_seal, **kw)
+        return rankings[key]
+
+    patch.setattr(scoring, "rank", ranked)
     yield CliRunner()
     patch.undo()
 
@@ -141,9 +166,10 @@ def test_the_matrix_covers_every_provider_preset_and_format() -> None:
         for a in runs
         if a[0] == "show"
     }
-    assert shown == set(itertools.product(PROVIDERS, PRESETS, FORMATS))
-    compared = [a for a in runs if a[0] == "compare"]
-    assert {tuple(a[1 : 1 + len(PROVIDERS)]) for a in compared} == {tuple(PROVIDERS)}
+    assert shown == set(itertools.product(PROVIDERS + OFFERS, PRESETS, FORMATS))
+    compared = {tuple(a[1 : a.index("--rubric")]) for a in runs if a[0] == "compare"}
+    assert compared == {tuple(PROVIDERS), tuple(OFFERS)}
+    assert {"--offers" in a for a in runs if a[0] == "rank"} == {True, False}
     assert {a[0] for a in runs} == set(COMMANDS)
 
 

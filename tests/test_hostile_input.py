@@ -64,7 +64,7 @@ COSTLY = {
     "deep block nesting": "".join("  " * i + f"k{i}:\n" for i in range(3_000))
     + "  " * 3_000
     + "v\n",
-    "very long string": "schema_version: 1\nproviders:\n- id: x\n  name: " + "A" * 5_000_000 + "\n",
+    "very long string": "schema_version: 2\nproviders:\n- id: x\n  name: " + "A" * 5_000_000 + "\n",
 }
 COSTLY_WORDS = {
     "alias bomb": "YAML aliases (*name) are not allowed",

@@ -4,6 +4,7 @@ from typing import Any
 import pytest
 
 from sovscore.measures import MEASURES
+from sovscore.measures.base import Subject
 from sovscore.model.profile import Provider
 
 from .conftest import provider
@@ -11,8 +12,14 @@ from .conftest import provider
 DAY = dt.date(2025, 1, 1)
 
 
+def subject(**overrides: Any) -> Subject:
+    """The provider's one offer, as a measure reads it."""
+    profile = Provider.model_validate(provider(**overrides))
+    return Subject(profile, profile.offers[0])
+
+
 def measure(name: str, **overrides: Any) -> Any:
-    return MEASURES[name].function(Provider.model_validate(provider(**overrides)), DAY)
+    return MEASURES[name](subject(**overrides), DAY)
 
 
 def holders(*rows: tuple[str | None, float | None], complete: bool = True) -> dict[str, Any]:
@@ -85,9 +92,8 @@ def test_us_partnership_takes_the_strongest_tie_in_force() -> None:
         measure("us_partnership", partnerships=partnerships, ownership=ownership).value
         == "software_supplier"
     )
-    later = MEASURES["us_partnership"].function(
-        Provider.model_validate(provider(partnerships=partnerships, ownership=ownership)),
-        dt.date(2025, 6, 1),
+    later = MEASURES["us_partnership"](
+        subject(partnerships=partnerships, ownership=ownership), dt.date(2025, 6, 1)
     )
     assert later.value == "technology_licence"
     assert "also VMware" in later.reason
@@ -125,17 +131,28 @@ def test_secnumcloud_status_picks_the_best_offer() -> None:
 @pytest.mark.parametrize(
     ("residency", "expected"),
     [
-        ({}, "france_only"),
+        ({}, "eu_only"),
+        ({"admin_countries": ["FR"]}, "france_only"),
+        ({"admin_countries": ["FR", "DE"]}, "eu_only"),
         ({"storage": ["FR", "DE"], "processing": ["FR", "DE"]}, "eu_only"),
-        ({"contractual": None}, "eu_region"),
-        ({"non_eu_admin": True}, "eu_region"),
-        ({"processing": None}, "eu_region"),
+        ({"contractual": None}, "eu_unguaranteed"),
+        ({"non_eu_admin": True}, "eu_unguaranteed"),
+        ({"processing": None}, "eu_unguaranteed"),
         ({"storage": ["FR", "US"]}, "outside_eu"),
         ({"storage": None}, None),
+        ({"storage": None, "processing": None, "regions": ["FR", "US"]}, "eu_region_choice"),
+        ({"storage": None, "processing": None, "regions": ["FR", "DE"]}, "eu_only"),
     ],
 )
 def test_data_residency(residency: dict[str, Any], expected: str | None) -> None:
-    base = provider()["data_residency"]
+    base = {
+        "storage": ["FR"],
+        "processing": ["FR"],
+        "exclusive": True,
+        "contractual": True,
+        "non_eu_admin": False,
+        "sources": ["src-a"],
+    }
     assert measure("data_residency", data_residency={**base, **residency}).value == expected
 
 

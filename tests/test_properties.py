@@ -180,16 +180,10 @@ def test_ranking_does_not_depend_on_input_order(profiles_: list[Provider], rando
 @settings(deadline=None)
 @given(profiles())
 def test_gaining_a_qualification_never_lowers_the_score(profile: Provider) -> None:
-    qualified = profile.model_copy(
-        update={
-            "qualifications": [
-                *profile.qualifications,
-                Provider.model_validate(provider())
-                .qualifications[0]
-                .model_copy(update={"offer": "new"}),
-            ]
-        }
-    )
+    offer = profile.offers[0]
+    grant = Provider.model_validate(provider()).offers[0].qualifications[0]
+    gained = offer.model_copy(update={"qualifications": [*offer.qualifications, grant]})
+    qualified = profile.model_copy(update={"offers": [gained]})
     day = dt.date(2024, 1, 1)
     assert (
         score_provider(qualified, RUBRIC, day).score >= score_provider(profile, RUBRIC, day).score
@@ -277,6 +271,7 @@ def test_loading_any_bytes_raises_only_sovscore_errors(tmp_path_factory: Any, ra
                 renderer_for(fmt, Style()).ranking(ranking)
 
 
+@settings(max_examples=50)  # each example writes and reads files
 @given(st.lists(profiles(), min_size=2, max_size=5), st.randoms())
 def test_ranking_does_not_depend_on_the_order_of_files(
     tmp_path_factory: Any, profiles_: list[Provider], random: Any
@@ -287,7 +282,7 @@ def test_ranking_does_not_depend_on_the_order_of_files(
         data = p.model_copy(update={"id": f"p{i}", "name": f"P{i}", "aliases": []})
         path = folder / f"p{i}.yaml"
         document = {
-            "schema_version": 1,
+            "schema_version": 2,
             "providers": [data.model_dump(mode="json")],
             "sources": [SOURCE] if i == 0 else [],
         }

@@ -8,9 +8,7 @@ from sovscore.model.profile import Qualification
 
 
 def qualification(*events: dict[str, Any]) -> Qualification:
-    return Qualification.model_validate(
-        {"scheme": "secnumcloud", "offer": "IaaS", "history": list(events)}
-    )
+    return Qualification.model_validate({"scheme": "secnumcloud", "history": list(events)})
 
 
 def status(q: Qualification, day: str) -> str:

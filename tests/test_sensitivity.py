@@ -13,7 +13,7 @@ from sovscore.load.checks import check_rubric
 from sovscore.load.presets import preset_names
 from sovscore.model.profile import Provider
 from sovscore.model.rubric import Rubric
-from sovscore.score.scoring import Ranking, rank, score_provider
+from sovscore.score.scoring import Ranking, rank
 from sovscore.score.sensitivity import Sensitivity, WeightChange, _percentile, analyse
 
 from .conftest import provider
@@ -83,13 +83,13 @@ QUALIFIED = Provider.model_validate(
 
 
 def unrounded(ranking: Ranking, rubric: Rubric) -> dict[str, float]:
-    return {
-        r.provider.id: score_provider(r.provider, rubric, ranking.as_of).score
-        for r in ranking.results
-    }
+    """Each provider's score (its best offer's) under another rubric, ranked with the others so
+    that the offers they run on are loaded."""
+    again = rank([r.provider for r in ranking.results], rubric, ranking.as_of)
+    return {r.provider.id: r.score for r in again.results}
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(st.lists(profiles(), min_size=1, max_size=6), WEIGHTS, UNKNOWN, SPREADS, st.integers(0, 9))
 def test_the_same_seed_gives_the_same_result(
     profiles_: list[Provider], weights: list[float], unknown: str, spread: float, seed: int
@@ -109,7 +109,7 @@ def test_another_seed_may_give_another_result() -> None:
     assert keeps[0] != keeps[1]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(profiles(), max_size=6), WEIGHTS, UNKNOWN, SPREADS)
 def test_base_ranks_are_the_rankings(
     profiles_: list[Provider], weights: list[float], unknown: str, spread: float
@@ -129,7 +129,7 @@ def test_base_ranks_are_the_rankings(
         assert p.fragile == (p.p_keeps_rank < 0.5)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(profiles(), max_size=6), WEIGHTS, UNKNOWN, SPREADS, st.integers(0, 9))
 def test_a_dominant_provider_is_first_in_every_sample(
     profiles_: list[Provider], weights: list[float], unknown: str, spread: float, seed: int
@@ -143,7 +143,7 @@ def test_a_dominant_provider_is_first_in_every_sample(
     assert dominant.rank_min == dominant.rank_max == 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(profiles(), min_size=1, max_size=6), WEIGHTS, UNKNOWN, st.integers(0, 9))
 def test_without_spread_every_provider_keeps_its_rank(
     profiles_: list[Provider], weights: list[float], unknown: str, seed: int
@@ -197,7 +197,7 @@ def check_swaps(ranking: Ranking, result: Sensitivity) -> None:
                 assert scores[pair.lower] <= scores[pair.upper] + 1e-9
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(profiles(), min_size=2, max_size=5), WEIGHTS, UNKNOWN, SPREADS)
 def test_the_swap_weight_swaps_and_is_the_smallest(
     profiles_: list[Provider], weights: list[float], unknown: str, spread: float
@@ -207,16 +207,17 @@ def test_the_swap_weight_swaps_and_is_the_smallest(
 
 
 def test_a_trade_off_has_an_exact_swap_weight() -> None:
-    # owned: 25*100 + 25*100 + 30*0 + 20*100 = 70; qualified: 25*15 + 25*100 + 30*100 + 20*40.
+    # owned: 25*100 + 25*100 + 30*0 + 20*100 = 70; qualified: 25*15 + 25*100 + 30*100 + 20*50
+    # (data in France, not shown to be guaranteed).
     ranking = rank([OWNED, QUALIFIED], RUBRIC, DAY)
-    assert [round(r.score, 2) for r in ranking.results] == [70.0, 66.75]
+    assert [round(r.score, 2) for r in ranking.results] == [70.0, 68.75]
     result = analyse(ranking)
     (pair,) = result.pairs
     assert pair.swap is not None
-    # SecNumCloud weighted x: owned (7000 + 0x) / (70 + x), qualified (3675 + 100x) / (70 + x),
-    # equal at x = 33.25 (+10.8 %); French ownership would need -15.3 %, data residency -27 %.
+    # SecNumCloud weighted x: owned (7000 + 0x) / (70 + x), qualified (3875 + 100x) / (70 + x),
+    # equal at x = 31.25 (+4.2 %); no other single weight gets there with a smaller change.
     assert pair.swap.criterion == "secnumcloud"
-    assert pair.swap.new_weight == pytest.approx(33.25)
+    assert pair.swap.new_weight == pytest.approx(31.25)
     assert pair.fragile  # within ±25 %
     check_swaps(ranking, result)
 

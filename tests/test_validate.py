@@ -21,7 +21,7 @@ def _unsourced_holder() -> dict[str, Any]:
 
 def _unsourced_event() -> dict[str, Any]:
     p = provider()
-    p["qualifications"][0]["history"][1]["sources"] = []
+    p["offers"][0]["qualifications"][0]["history"][1]["sources"] = []
     return p
 
 
@@ -39,8 +39,8 @@ def _unsourced_none() -> dict[str, Any]:
         ),
         (
             providers_document(_unsourced_event()),
-            "providers[0].qualifications[0].history[1].sources",
-            "'IaaS' qualified 2023-06-01 is scored but cites no source",
+            "providers[0].offers[0].qualifications[0].history[1].sources",
+            "'IaaS': qualified 2023-06-01 is scored but cites no source",
         ),
         (
             providers_document(_unsourced_none()),

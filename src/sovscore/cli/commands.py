@@ -8,6 +8,7 @@ stay fast.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -15,6 +16,7 @@ import typer
 from .. import __version__
 from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
+from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
 from .edge import emit, internal_error, reports_errors, say, silence_stdout, terminal_style
 from .options import (
     AsOfOption,
@@ -28,9 +30,12 @@ from .options import (
     ProvidersOption,
     RubricOption,
     SchemaArgument,
+    ServiceOption,
     WeightOption,
+    complete_providers,
     finite,
     parse_as_of,
+    parse_choices,
     parse_fields,
     parse_weights,
 )
@@ -38,7 +43,8 @@ from .options import (
 if TYPE_CHECKING:
     from ..load.catalogue import Catalogue
     from ..render import Format, Renderer
-    from ..score.scoring import Ranking
+    from ..score.explain import Explanation
+    from ..score.scoring import Ranking, Unit
 
 app = typer.Typer(
     name="sovscore",
@@ -86,8 +92,10 @@ def _ranked(
     as_of: str | None,
     weights: list[str] | None = None,
     min_seal: int | None = None,
+    service: list[str] | None = None,
+    unit: Unit = "provider",
 ) -> tuple[Ranking, Catalogue]:
-    """Everything `rank`, `show` and `compare` share: read, validate and score on the day."""
+    """Everything the scoring commands share: read, validate and score on the day."""
     from ..load.catalogue import load_catalogue, load_rubric
     from ..score.scoring import rank
 
@@ -100,7 +108,26 @@ def _ranked(
             hint="use an EU CSF preset such as eu-csf-1.2.1",
         )
     catalogue = load_catalogue(providers or None)
-    return rank(catalogue.providers.values(), loaded, day, min_seal), catalogue
+    models = parse_choices("--service", service, SERVICE_MODELS)
+    scope = frozenset(models) if models else None
+    ranking = rank(catalogue.providers.values(), loaded, day, min_seal, scope=scope, unit=unit)
+    return ranking, catalogue
+
+
+def _explained(ranking_for: Callable[[Unit], tuple[Ranking, Catalogue]], name: str) -> Explanation:
+    """`show` and `sources`: a provider (as its best offer in scope) or an offer."""
+    from ..score.explain import explain
+
+    provider_ranking, catalogue = ranking_for("provider")
+    provider, offer = catalogue.find(name)
+    ranking = provider_ranking if offer is None else ranking_for("offer")[0]
+    try:
+        return explain(ranking, provider, offer, catalogue.sources)
+    except LookupError:
+        raise UsageError(
+            f"{quote(name)} has no offer in the scope asked for (--service)",
+            hint=f"its offers: {', '.join(f'{provider.id}/{o.id}' for o in provider.offers)}",
+        ) from None
 
 
 @app.command()
@@ -111,6 +138,13 @@ def rank(
     as_of: AsOfOption = None,
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
+    service: ServiceOption = None,
+    by_offer: Annotated[
+        bool,
+        typer.Option(
+            "--offers", help="Rank offers rather than providers (each offer is its own row)."
+        ),
+    ] = False,
     eligible_only: Annotated[
         bool,
         typer.Option("--eligible-only", help="Only providers shown to meet every gate."),
@@ -146,7 +180,8 @@ def rank(
     """
     renderer = _renderer(fmt, as_json, no_color, fields)
     finite("--fail-under", fail_under, "a number (a score is 0-100)")
-    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
+    unit: Unit = "offer" if by_offer else "provider"
+    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     if eligible_only:
         if not ranking.gated:
             raise UsageError(
@@ -176,27 +211,29 @@ def show(
     as_of: AsOfOption = None,
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
+    service: ServiceOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Explain one provider's score, fact by fact, with the sources behind each.
+    """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
 
-    Identity, owners with their shares, partners; for each criterion the value found, points,
-    weight, contribution, the reason and its sources; gates, warnings, market context and every
-    source. NAME is an id, name or alias in any case, accents optional; an unknown name
+    A provider: identity, owners with their shares, partners, its offers with their scores,
+    then its best offer in scope explained: for each criterion the value found, points,
+    weight, contribution, the reason and its sources; gates, warnings, market context and
+    every source. An offer (provider/offer, or its name or alias): the same for that offer,
+    with what it runs on. NAME is matched in any case, accents optional; an unknown name
     suggests the closest ones.
 
     \b
     Examples:
       sovscore show numspot
-      sovscore show "Cloud Temple" --rubric secnumcloud-19.6 --json
+      sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    from ..score.explain import explain
-
     renderer = _renderer(fmt, as_json, no_color)
-    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal)
-    explanation = explain(ranking, catalogue.find(name), catalogue.sources)
+    explanation = _explained(
+        lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
+    )
     emit(renderer.detail(explanation), data=renderer.data)
 
 
@@ -209,7 +246,8 @@ def sources(
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """List a provider's sources and the facts each one supports.
+    """List the sources of a provider (and its offers) or of one offer, and the facts each
+    one supports.
 
     Each source with its title, publisher, date, URL and kind (official, provider, press,
     analysis), and the facts it supports, as 'ownership: holder Thales' or 'secnumcloud
@@ -219,11 +257,8 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    from ..score.explain import explain
-
     renderer = _renderer(fmt, as_json, no_color)
-    ranking, catalogue = _ranked(None, providers, None)
-    explanation = explain(ranking, catalogue.find(name), catalogue.sources)
+    explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
 
@@ -280,31 +315,46 @@ def compare(
     as_of: AsOfOption = None,
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
+    service: ServiceOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """Compare providers criterion by criterion: values, points, gaps, and the facts behind them.
+    """Compare providers or offers criterion by criterion: values, points, gaps, and the facts
+    behind them.
 
-    Per criterion the value, points and contribution of each provider and the gap; then,
-    largest gap first, the reasons and sources that explain it; eligibility and SEAL where the
-    rubric has them.
+    Per criterion the value, points and contribution of each and the gap; then, largest gap
+    first, the reasons and sources that explain it; eligibility and SEAL where the rubric has
+    them. A provider stands as its best offer in scope; once an offer is named, ranks are
+    among offers.
 
     \b
-    Example:
+    Examples:
       sovscore compare numspot s3ns bleu
+      sovscore compare ovhcloud/hosted-private-cloud s3ns/premi3ns
     """
     from ..score.compare import compare as side_by_side
 
     if len(names) < 2:
-        raise UsageError("compare: expected at least two providers")
+        raise UsageError("compare: expected at least two providers or offers")
     renderer = _renderer(fmt, as_json, no_color)
-    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal)
-    chosen = [catalogue.find(name).id for name in names]
+    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
+    found = [catalogue.find(name) for name in names]
+    best = {r.provider.id: r.ref for r in ranking.results}
+    if any(offer is not None for _, offer in found):
+        ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
+        chosen = [f"{p.id}/{o.id}" if o is not None else best.get(p.id, p.id) for p, o in found]
+    else:
+        chosen = [p.id for p, _ in found]
     if len(set(chosen)) != len(chosen):
-        raise UsageError(f"compare: a provider is named twice ({', '.join(chosen)})")
-    by_id = {r.provider.id: r for r in ranking.results}
-    emit(renderer.compare(side_by_side(ranking, [by_id[i] for i in chosen])), data=renderer.data)
+        raise UsageError(f"compare: the same one is named twice ({', '.join(chosen)})")
+    by_key = {ranking.key(r): r for r in ranking.results}
+    missing = [c for c in chosen if c not in by_key]
+    if missing:
+        raise UsageError(
+            f"compare: no offer in the scope asked for (--service): {', '.join(missing)}"
+        )
+    emit(renderer.compare(side_by_side(ranking, [by_key[c] for c in chosen])), data=renderer.data)
 
 
 @app.command()
@@ -315,6 +365,10 @@ def sensitivity(
     as_of: AsOfOption = None,
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
+    service: ServiceOption = None,
+    by_offer: Annotated[
+        bool, typer.Option("--offers", help="Analyse the ranking of offers, not of providers.")
+    ] = False,
     samples: Annotated[
         int,
         typer.Option(
@@ -351,9 +405,87 @@ def sensitivity(
 
     finite("--spread", spread, "a percentage from 0 to 99")
     renderer = _renderer(fmt, as_json, no_color)
-    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal)
+    unit: Unit = "offer" if by_offer else "provider"
+    ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
     emit(renderer.sensitivity(analysis), data=renderer.data)
+
+
+@app.command("offers")
+@reports_errors
+def list_offers(
+    scheme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scheme",
+            metavar="SCHEME",
+            help=f"Only these schemes' statuses ({', '.join(SCHEMES)}); repeatable.",
+        ),
+    ] = None,
+    service: ServiceOption = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            metavar="STATUS",
+            help="Only offers with this status on the day (qualified, in_progress, expired, "
+            "withdrawn, none, unknown); repeatable.",
+        ),
+    ] = None,
+    expiring_within: Annotated[
+        int | None,
+        typer.Option(
+            "--expiring-within",
+            min=0,
+            metavar="DAYS",
+            help="Only qualifications in force that end within DAYS days.",
+        ),
+    ] = None,
+    provider: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--provider",
+            metavar="NAME",
+            help="Only this provider's offers; repeatable.",
+            autocompletion=complete_providers,
+        ),
+    ] = None,
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    fields: FieldsOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """List offers with their status under each scheme on the day, and their score.
+
+    One row per offer and scheme: provider, offer, service models, status (qualified,
+    in_progress, expired, withdrawn; none when a register was checked and did not list it;
+    unknown otherwise), since when, valid until, days left, referential version, ANSSI
+    decision, data location, what it runs on, and the offer's score under the rubric. The
+    status is read from the dated histories, so scripts never have to.
+
+    \b
+    Examples:
+      sovscore offers --scheme secnumcloud --service iaas --status qualified
+      sovscore offers --expiring-within 90 --json
+    """
+    from ..score.offers import offer_rows
+
+    renderer = _renderer(fmt, as_json, no_color, fields)
+    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
+    wanted = [catalogue.find(name)[0].id for name in provider] if provider else None
+    rows = offer_rows(
+        ranking,
+        schemes=parse_choices("--scheme", scheme, SCHEMES),
+        statuses=parse_choices("--status", status, REGISTER_STATUSES),
+        expiring_within=expiring_within,
+        providers=wanted,
+    )
+    emit(renderer.offers(ranking, rows), data=renderer.data)
 
 
 @app.command()
@@ -420,8 +552,9 @@ def measures(
 def schema(kind: SchemaArgument) -> None:
     """Print a JSON Schema (draft-07) for editors and other tools.
 
-    KIND is providers (provider files), rubric (rubric files) or output (what rank --json
-    prints); the same rules `validate` applies, where a schema can say them.
+    KIND is providers (provider files), rubric (rubric files), output (what rank --json
+    prints) or offers (what offers --json prints); for files, the same rules `validate`
+    applies, where a schema can say them.
 
     \b
     Example:

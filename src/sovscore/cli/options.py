@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from ..errors import UsageError
 from ..escape import is_plain_word, quote
+from ..model.profile import SERVICE_MODELS
 from ..model.rubric import Rubric
 from ..render import DATA_FORMATS, FORMATS, Format
 from ..render.schemas import SchemaKind
+
+C = TypeVar("C", bound=str)
 
 
 def complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -28,7 +31,8 @@ def complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
     names = (n for p in catalogue.providers.values() for n in (p.id, *p.aliases))
     # A candidate must reach the shell as one word: an alias with a space or a control
     # character is left out (its provider's id is always offered).
-    found = {n for n in names if is_plain_word(n) and n.casefold().startswith(wanted)}
+    refs = (f"{p.id}/{o.id}" for p in catalogue.providers.values() for o in p.offers)
+    found = {n for n in (*names, *refs) if is_plain_word(n) and n.casefold().startswith(wanted)}
     return sorted(found, key=str.casefold)
 
 
@@ -107,7 +111,8 @@ ProviderArgument = Annotated[
     str,
     typer.Argument(
         metavar="NAME",
-        help="Provider id, name or alias (any case, accents optional).",
+        help="A provider or an offer: an id, name or alias (any case, accents optional), or "
+        "provider/offer.",
         autocompletion=complete_providers,
     ),
 ]
@@ -115,8 +120,17 @@ ProvidersArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="NAME NAME [NAME]...",
-        help="Two or more providers: ids, names or aliases.",
+        help="Two or more providers or offers: ids, names, aliases or provider/offer.",
         autocompletion=complete_providers,
+    ),
+]
+ServiceOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--service",
+        metavar="MODEL",
+        help=f"Only offers of this service model ({', '.join(SERVICE_MODELS)}); repeatable. A "
+        "provider is scored as its best offer in scope.",
     ),
 ]
 NoColorOption = Annotated[
@@ -129,7 +143,8 @@ SchemaArgument = Annotated[
     SchemaKind,
     typer.Argument(
         metavar="KIND",
-        help="providers (provider files), rubric (rubric files) or output (rank --json).",
+        help="providers (provider files), rubric (rubric files), output (rank --json) or "
+        "offers (offers --json).",
     ),
 ]
 
@@ -200,3 +215,19 @@ def finite(option: str, value: float | None, expected: str) -> None:
     """Click's range checks let `nan` through (and `inf` where there is no bound)."""
     if value is not None and not math.isfinite(value):
         raise UsageError(f"{option}: expected {expected}, not {value:g}")
+
+
+def parse_choices(option: str, values: list[str] | None, choices: tuple[C, ...]) -> list[C] | None:
+    """Repeated choices (`--service iaas --service paas`), in any case; a value that is not a
+    choice is a usage error naming them (typer cannot check lists of choices itself)."""
+    if not values:
+        return None
+    by_text = {str(c).casefold(): c for c in choices}
+    picked = []
+    for value in values:
+        if value.casefold() not in by_text:
+            raise UsageError(
+                f"{option}: {quote(value)} is not one of {', '.join(map(str, choices))}"
+            )
+        picked.append(by_text[value.casefold()])
+    return picked

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..errors import Path, Problem
 from ..escape import quote
 from ..measures import MEASURES
-from ..model.profile import STALE_AFTER_MONTHS, Provider
+from ..model.profile import STALE_AFTER_MONTHS, Offer, Partnerships, Provider
 from ..model.rubric import Rubric
 from .catalogue import Catalogue
 
@@ -58,21 +58,36 @@ def _scored_facts(provider: Provider, scored: set[str]) -> Iterator[tuple[Path, 
                 yield ("ownership", "holders", i), f"holder {quote(holder.name)}"
     partnerships = provider.partnerships
     if "partnerships" in scored and partnerships is not None:
-        if not partnerships.items and not partnerships.sources:
-            yield ("partnerships",), "'no partnership'"
-        for i, item in enumerate(partnerships.items):
-            if not item.sources:
-                yield ("partnerships", "items", i), f"partnership with {quote(item.partner)}"
-    if "qualifications" in scored:
-        for q, qualification in enumerate(provider.qualifications):
-            for e, event in enumerate(qualification.history):
-                if not event.sources:
-                    what = f"{quote(qualification.offer)} {event.status} {event.date}"
-                    yield ("qualifications", q, "history", e), what
-    residency = provider.data_residency
-    if "data_residency" in scored and residency is not None and not residency.sources:
-        yield ("data_residency",), "data residency"
+        yield from _ties(("partnerships",), partnerships, "partnership")
     exposure = provider.extraterritorial_exposure
     claimed = exposure is not None and exposure.exposed is not None
-    if "extraterritorial_exposure" in scored and claimed and not exposure.sources:  # type: ignore[union-attr]
+    if "extraterritorial_exposure" in scored and claimed and exposure and not exposure.sources:
         yield ("extraterritorial_exposure",), "extraterritorial exposure"
+    for o, offer in enumerate(provider.offers):
+        for path, fact in _offer_facts(offer, scored):
+            yield ("offers", o, *path), f"{quote(offer.name)}: {fact}"
+
+
+def _ties(path: Path, ties: Partnerships, what: str) -> Iterator[tuple[Path, str]]:
+    if not ties.items and not ties.sources:
+        yield path, f"'no {what}'"
+    for i, item in enumerate(ties.items):
+        if not item.sources:
+            yield (*path, "items", i), f"{what} with {quote(item.partner)}"
+
+
+def _offer_facts(offer: Offer, scored: set[str]) -> Iterator[tuple[Path, str]]:
+    if "offer.qualifications" in scored:
+        for q, qualification in enumerate(offer.qualifications):
+            for e, event in enumerate(qualification.history):
+                if not event.sources:
+                    yield ("qualifications", q, "history", e), f"{event.status} {event.date}"
+    if "offer.technology" in scored and offer.technology is not None:
+        yield from _ties(("technology",), offer.technology, "technology")
+    for name, part in (
+        ("location", offer.location),
+        ("administration", offer.administration),
+        ("non_eu_access", offer.non_eu_access),
+    ):
+        if f"offer.{name}" in scored and part is not None and not part.sources:
+            yield (name,), name.replace("_", " ")

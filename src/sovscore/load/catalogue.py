@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from ..errors import InputError, Problem, UnknownProviderError
 from ..escape import quote
 from ..measures import MEASURES
-from ..model.profile import Provider, ProvidersFile, Source, normalise_name, source_references
+from ..model.profile import (
+    Offer,
+    Provider,
+    ProvidersFile,
+    Source,
+    normalise_name,
+    source_references,
+)
 from ..model.rubric import Rubric, RubricExtension
 from .checks import check_providers, check_rubric, checked
 from .files import expect_mapping, read_document
@@ -27,7 +34,10 @@ class Catalogue:
     origin: dict[str, tuple[Document, int]] = field(default_factory=dict)
     source_origin: dict[str, tuple[Document, int]] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
-    """Every id, name and alias, normalised (`normalise_name`), to the id it names."""
+    """Every provider id, name and alias, and offer alias, normalised (`normalise_name`), to the
+    provider id or the provider/offer it names."""
+    offer_names: dict[str, list[str]] = field(default_factory=dict)
+    """Offer names (not unique: two providers may sell an "IaaS"), to the offers bearing them."""
 
     def add(self, document: Document, parsed: ProvidersFile) -> list[Problem]:
         """Take one file's providers and sources; what another file already defines is a problem."""
@@ -47,39 +57,77 @@ class Catalogue:
             self.source_origin.setdefault(source.id, (document, index))
         for index, provider in enumerate(parsed.providers):
             clash = next(
-                (n for n in provider.spellings() if self.names.get(normalise_name(n[1]))), None
+                (n for n in provider.names() if self.names.get(normalise_name(n[1]))), None
             )
             if clash is not None:
-                step, name = clash
+                step, name, _ = clash
                 owner = self.names[normalise_name(name)]
-                first = self._where(self.origin[owner], "providers")
+                first = self._where(self.origin[owner.split("/")[0]], "providers")
+                what = "offer" if "/" in owner else "provider"
                 problems.append(
                     document.problem(
                         ("providers", index, *step),
-                        f"{quote(name)} already names provider {quote(owner)} at {first}",
+                        f"{quote(name)} already names {what} {quote(owner)} at {first}",
                     )
                 )
                 continue
             self.providers[provider.id] = provider
             self.origin[provider.id] = (document, index)
-            for _, name in provider.spellings():
-                self.names[normalise_name(name)] = provider.id
+            for _, name, target in provider.names():
+                self.names[normalise_name(name)] = target
+            for offer in provider.offers:
+                self.offer_names.setdefault(normalise_name(offer.name), []).append(
+                    f"{provider.id}/{offer.id}"
+                )
         return problems
 
-    def find(self, query: str) -> Provider:
-        """A provider by what a person types: id, name or alias, any case, accents optional;
-        otherwise the closest names, as a hint."""
-        wanted = normalise_name(query)
-        if wanted in self.names:
-            return self.providers[self.names[wanted]]
-        close = difflib.get_close_matches(wanted, list(self.names), n=3, cutoff=0.6)
-        suggestions = list(dict.fromkeys(self.names[c] for c in close))
+    def find(self, query: str) -> tuple[Provider, Offer | None]:
+        """A provider or an offer by what a person types: an id, name or alias in any case,
+        accents optional, or provider/offer; an offer's name when no other offer bears it.
+        Otherwise the closest names, as a hint."""
+        text = query.strip()
+        if "/" in text:
+            provider_part, _, offer_part = text.partition("/")
+            provider, _ = self.find(provider_part)
+            wanted = normalise_name(offer_part)
+            for offer in provider.offers:
+                spelled = [offer.id, offer.name, *offer.aliases]
+                if wanted in (normalise_name(n) for n in spelled):
+                    return provider, offer
+            known = ", ".join(f"{provider.id}/{o.id}" for o in provider.offers)
+            raise UnknownProviderError(
+                f"{provider.name} has no offer named {quote(offer_part)}",
+                hint=f"its offers: {known}",
+            )
+        wanted = normalise_name(text)
+        target = self.names.get(wanted)
+        if target is None and len(self.offer_names.get(wanted, [])) == 1:
+            target = self.offer_names[wanted][0]
+        if target is not None:
+            return self._resolve(target)
+        if len(self.offer_names.get(wanted, [])) > 1:
+            raise UnknownProviderError(
+                f"several offers are named {quote(query)}",
+                hint=f"name one: {', '.join(self.offer_names[wanted])}",
+            )
+        choices = list(self.names) + list(self.offer_names)
+        close = difflib.get_close_matches(wanted, choices, n=3, cutoff=0.6)
+        suggestions = list(
+            dict.fromkeys(
+                self.names.get(c) or ", ".join(self.offer_names.get(c, [])) for c in close
+            )
+        )
         hint = (
             f"did you mean {' or '.join(suggestions)}?"
             if suggestions
-            else "see `sovscore rank` for names"
+            else "see `sovscore rank` for providers and `sovscore offers` for offers"
         )
-        raise UnknownProviderError(f"no provider named {quote(query)}", hint=hint)
+        raise UnknownProviderError(f"no provider or offer named {quote(query)}", hint=hint)
+
+    def _resolve(self, target: str) -> tuple[Provider, Offer | None]:
+        provider_id, _, offer_id = target.partition("/")
+        provider = self.providers[provider_id]
+        return provider, provider.offer(offer_id) if offer_id else None
 
     @staticmethod
     def _where(origin: tuple[Document, int], section: str) -> str:
@@ -106,6 +154,19 @@ def load_catalogue(paths: list[str] | None = None) -> Catalogue:
 
 
 def providers_from(document: Document) -> ProvidersFile:
+    data = document.data
+    if isinstance(data, dict) and data.get("schema_version") == 1:
+        raise InputError(
+            [
+                document.problem(
+                    ("schema_version",),
+                    "1 is the format before offers: since schema 2 each provider lists its "
+                    "`offers`, and qualifications, data location, administration, technology "
+                    "and CSF assessments belong to an offer (expected 2; the README's "
+                    "'Schema 2: offers' says how to move a file)",
+                )
+            ]
+        )
     return checked(document, ProvidersFile, check_providers)
 
 

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 from ..errors import InputError, Path
 from ..escape import quote
 from ..measures import MEASURES, NUMBER_RANGE
-from ..model.profile import Holder, Provider, ProvidersFile, normalise_name
+from ..model.countries import EU
+from ..model.profile import Holder, Offer, Provider, ProvidersFile, normalise_name
 from ..model.rubric import Rubric
 from .problems import M, validate
 from .yamlread import Document
@@ -45,11 +46,12 @@ def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
                 ((*path, "id"), f"{quote(provider.id)} already names provider {quote(owner)}")
             )
             continue
-        for step, name in provider.spellings():
-            owner = names.setdefault(normalise_name(name), provider.id)
-            if owner != provider.id:
+        for step, name, target in provider.names():
+            owner = names.setdefault(normalise_name(name), target)
+            if owner != target:
+                what = "offer" if "/" in owner else "provider"
                 problems.append(
-                    ((*path, *step), f"{quote(name)} already names provider {quote(owner)}")
+                    ((*path, *step), f"{quote(name)} already names {what} {quote(owner)}")
                 )
         problems.extend(((*path, *p), m) for p, m in _check_provider(provider))
     return problems
@@ -83,8 +85,34 @@ def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
                     f"{label} {what} add up to {'at least ' if bounded else ''}{total:g} % "
                     "(expected at most 100)",
                 )
+    seen: set[str] = set()
+    for o_index, offer in enumerate(provider.offers):
+        if offer.id in seen:
+            yield (("offers", o_index, "id"), f"duplicate offer id {quote(offer.id)}")
+        seen.add(offer.id)
+        yield from ((("offers", o_index, *p), m) for p, m in _check_offer(provider, offer))
+
+
+def _check_offer(provider: Provider, offer: Offer) -> Iterator[tuple[Path, str]]:
+    if offer.runs_on == f"{provider.id}/{offer.id}":
+        yield ("runs_on",), "an offer cannot run on itself (expected another offer)"
+    location = offer.location
+    if location is not None and location.storage is not None and location.regions is not None:
+        yield (
+            ("location", "regions"),
+            "expected either `storage` (where the offer keeps data) or `regions` (the countries "
+            "a customer picks from), not both",
+        )
+    admin = offer.administration
+    if admin is not None and admin.non_eu is False:
+        outside = sorted(set(admin.countries or []) - EU)
+        if outside:
+            yield (
+                ("administration", "non_eu"),
+                f"false, but administration is listed from {', '.join(outside)} (outside the EU)",
+            )
     reviewed = provider.reviewed.latest()
-    for q_index, qualification in enumerate(provider.qualifications):
+    for q_index, qualification in enumerate(offer.qualifications):
         grants = [e.date for e in qualification.history if e.status in ("qualified", "renewed")]
         first_grant = min(grants, key=lambda d: d.earliest(), default=None)
         for e_index, event in enumerate(qualification.history):

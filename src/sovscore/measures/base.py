@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Literal
 from ..model.rubric import Value
 
 if TYPE_CHECKING:
-    from ..model.profile import Provider
+    from ..model.profile import Offer, Provider
 
-__all__ = ["Finding", "Measure", "MeasureKind", "Value", "measure", "unique"]
+__all__ = ["Finding", "Measure", "MeasureKind", "Subject", "Value", "measure", "unique"]
 
 MeasureKind = Literal["category", "number", "boolean"]
 
@@ -38,7 +38,37 @@ class Finding:
             object.__setattr__(self, "value", float(self.value))
 
 
-MeasureFunction = Callable[["Provider", dt.date], Finding]
+@dataclass(frozen=True)
+class Subject:
+    """What a measure reads: an offer together with the provider that sells it, and the chain
+    of offers it runs on (its infrastructure, and that one's, as far as they are loaded)."""
+
+    provider: Provider
+    offer: Offer
+    runs_on: Subject | None = None
+    missing: str | None = None
+    """The `runs_on` reference that is not loaded (the chain stops there), if any."""
+
+    @property
+    def ref(self) -> str:
+        return f"{self.provider.id}/{self.offer.id}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.provider.name}, {self.offer.name}"
+
+    def chain(self) -> list[Subject]:
+        """This offer, then the one it runs on, and so on down."""
+        links: list[Subject] = []
+        link: Subject | None = self
+        while link is not None:
+            links.append(link)
+            link = link.runs_on
+        return links
+
+
+MeasureFunction = Callable[[Subject, dt.date], Finding]
+Level = Literal["provider", "offer"]
 
 
 @dataclass(frozen=True)
@@ -52,10 +82,16 @@ class Measure:
     values: tuple[str, ...] = ()
     """The values a category measure yields, in order from most to least sovereign."""
     reads: tuple[str, ...] = ()
-    """The profile fields its value rests on: the facts that must cite a source."""
+    """The profile fields its value rests on: the facts that must cite a source. A field of the
+    offer is written `offer.location`; the others are the provider's."""
 
-    def __call__(self, provider: Provider, as_of: dt.date) -> Finding:
-        return self.function(provider, as_of)
+    def __call__(self, subject: Subject, as_of: dt.date) -> Finding:
+        return self.function(subject, as_of)
+
+    @property
+    def level(self) -> Level:
+        """Whether its value is the company's (the same for every offer) or the offer's."""
+        return "offer" if any(r.startswith("offer.") for r in self.reads) else "provider"
 
     def table_keys(self) -> tuple[str, ...]:
         if self.kind == "boolean":

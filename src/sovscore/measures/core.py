@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from ..model.countries import EEA
-from ..model.profile import PartnershipKind, Provider
-from .base import Finding, measure, unique
+from ..model.countries import EEA, EU
+from ..model.profile import Partnership, PartnershipKind, Provider
+from .base import Finding, Subject, measure, unique
 from .qualifications import STATUSES, scheme_statuses
 
 
@@ -51,21 +51,21 @@ def _share(provider: Provider, countries: frozenset[str], label: str) -> Finding
 
 
 @measure("number", reads=("ownership",))
-def french_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+def french_ownership_share(subject: Subject, as_of: dt.date) -> Finding:
     """Share of capital (%) held by French holders."""
-    return _share(provider, frozenset({"FR"}), "French")
+    return _share(subject.provider, frozenset({"FR"}), "French")
 
 
 @measure("number", reads=("ownership",))
-def eu_ownership_share(provider: Provider, as_of: dt.date) -> Finding:
+def eu_ownership_share(subject: Subject, as_of: dt.date) -> Finding:
     """Share of capital (%) held by EU/EEA holders."""
-    return _share(provider, EEA, "EU/EEA")
+    return _share(subject.provider, EEA, "EU/EEA")
 
 
 @measure("boolean", reads=("ownership",))
-def non_eu_control(provider: Provider, as_of: dt.date) -> Finding:
+def non_eu_control(subject: Subject, as_of: dt.date) -> Finding:
     """Whether the provider is controlled from outside the EU/EEA."""
-    ownership = provider.ownership
+    ownership = subject.provider.ownership
     if ownership is None or ownership.controlled_by is None:
         return Finding(None, "who controls the provider is not known")
     country = ownership.controlled_by
@@ -89,10 +89,22 @@ US_PARTNERSHIP_VALUES: tuple[str, ...] = (
 )
 
 
-@measure("category", values=US_PARTNERSHIP_VALUES, reads=("ownership", "partnerships"))
-def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
+def _in_force(item: Partnership, as_of: dt.date) -> bool:
+    if item.since is not None and item.since.earliest() > as_of:
+        return False
+    return item.until is None or item.until.latest() >= as_of
+
+
+@measure(
+    "category",
+    values=US_PARTNERSHIP_VALUES,
+    reads=("ownership", "partnerships", "offer.technology"),
+)
+def us_partnership(subject: Subject, as_of: dt.date) -> Finding:
     """The strongest tie to a US company in force: control, joint venture, licence,
-    shareholding, infrastructure, software supply, resale."""
+    shareholding, infrastructure, software supply, resale; the company's ties and the
+    technology the offer is built on."""
+    provider, offer = subject.provider, subject.offer
     ownership = provider.ownership
     if ownership is not None and ownership.controlled_by == "US":
         return Finding(
@@ -109,34 +121,40 @@ def us_partnership(provider: Provider, as_of: dt.date) -> Finding:
                     tuple(holder.sources),
                 )
             )
-    partnerships = provider.partnerships
-    for item in partnerships.items if partnerships else []:
-        if item.country != "US":
-            continue
-        if item.since is not None and item.since.earliest() > as_of:
-            continue
-        if item.until is not None and item.until.latest() < as_of:
+    partnerships, technology = provider.partnerships, offer.technology
+    for item, whose in [
+        *((i, "") for i in (partnerships.items if partnerships else [])),
+        *((i, f" ({offer.name})") for i in (technology.items if technology else [])),
+    ]:
+        if item.country != "US" or not _in_force(item, as_of):
             continue
         kind: PartnershipKind = item.kind
-        label = kind.replace("_", " ")
-        ties.append((kind, f"{item.partner}: {label}", tuple(item.sources)))
+        ties.append((kind, f"{item.partner}: {kind.replace('_', ' ')}{whose}", tuple(item.sources)))
     if ties:
         strongest = max(ties, key=lambda t: US_PARTNERSHIP_VALUES.index(t[0]))
         others = [t for t in ties if t is not strongest]
         reason = strongest[1] + (f"; also {'; '.join(t[1] for t in others)}" if others else "")
         return Finding(strongest[0], reason, unique(*(t[2] for t in ties)))
     if partnerships is None:
-        return Finding(None, "partnerships not known")
+        return Finding(None, "the company's partnerships are not known")
+    # Sources of the partners listed show those partners, not the absence of others. A sourced
+    # "no other partner" of the company covers its offers, unless an offer's own technology is
+    # listed without such a source.
     if not partnerships.sources:
-        # Sources of the partners listed show those partners, not the absence of others.
         return Finding(None, "no US partner listed, but no source says there is none")
-    return Finding("none", "no US partner or shareholder", tuple(partnerships.sources))
+    if technology is not None and technology.items and not technology.sources:
+        return Finding(
+            None, f"{offer.name}: technology listed, but no source says it has no other supplier"
+        )
+    sources = unique(partnerships.sources, technology.sources if technology else ())
+    return Finding("none", "no US partner or shareholder", sources)
 
 
-@measure("category", values=STATUSES, reads=("qualifications", "register_checks"))
-def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
-    """Best ANSSI SecNumCloud status among the provider's offers on the as-of date."""
-    statuses = scheme_statuses(provider, "secnumcloud", as_of)
+@measure("category", values=STATUSES, reads=("offer.qualifications", "register_checks"))
+def secnumcloud_status(subject: Subject, as_of: dt.date) -> Finding:
+    """The offer's ANSSI SecNumCloud status on the as-of date."""
+    provider, offer = subject.provider, subject.offer
+    statuses = scheme_statuses(offer, "secnumcloud", as_of)
     best = next((s for s in statuses if s.status != "none"), None)
     if best is None:
         checks = [c for c in provider.register_checks if c.scheme == "secnumcloud"]
@@ -146,11 +164,14 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
         )
         if not checked:
             return Finding(
-                None, "no SecNumCloud qualification listed, and no check of ANSSI's list"
+                None,
+                f"{offer.name}: no SecNumCloud qualification listed, and no check of ANSSI's list",
             )
-        return Finding("none", f"no SecNumCloud qualification or application on {as_of}", checked)
+        return Finding(
+            "none", f"{offer.name}: no SecNumCloud qualification or application on {as_of}", checked
+        )
     event = best.event
-    offer = best.qualification.offer
+    name = best.qualification.label or offer.name
     sources = unique(*(e.sources for e in best.evidence))
     when = ""
     if event is not None:
@@ -160,58 +181,101 @@ def secnumcloud_status(provider: Provider, as_of: dt.date) -> Finding:
         verb = "renewed" if event and event.status == "renewed" else "qualified"
         until = f", valid to {best.valid_until}" if best.valid_until else ""
         limit = " (three-year limit)" if best.lapsed_by_limit and best.valid_until else ""
-        reason = f"{offer}: {verb}{version} {when}{until}{limit}"
+        reason = f"{name}: {verb}{version} {when}{until}{limit}"
     elif best.status == "expired" and best.lapsed_by_limit:
         reason = (
-            f"{offer}: shown {when}; no source shows it in force after {best.valid_until} "
+            f"{name}: shown {when}; no source shows it in force after {best.valid_until} "
             "(a qualification lasts at most three years)"
         )
         return Finding(None, reason, sources)
     elif best.status == "expired":
-        reason = f"{offer}: expired after {best.valid_until}, with no recorded renewal"
+        reason = f"{name}: expired after {best.valid_until}, with no recorded renewal"
     elif best.status == "in_progress":
-        reason = f"{offer}: application accepted (J0) {when}, not yet qualified"
+        reason = f"{name}: application accepted (J0) {when}, not yet qualified"
     else:
-        reason = f"{offer}: withdrawn {when}"
+        reason = f"{name}: withdrawn {when}"
     return Finding(best.status, reason, sources)
 
 
-DATA_RESIDENCY_VALUES: tuple[str, ...] = ("france_only", "eu_only", "eu_region", "outside_eu")
+DATA_RESIDENCY_VALUES: tuple[str, ...] = (
+    "france_only",
+    "eu_only",
+    "eu_unguaranteed",
+    "eu_region_choice",
+    "outside_eu",
+)
 
 
-@measure("category", values=DATA_RESIDENCY_VALUES, reads=("data_residency",))
-def data_residency(provider: Provider, as_of: dt.date) -> Finding:
-    """Where customer data is stored and processed, and how firmly that is guaranteed."""
-    residency = provider.data_residency
-    if residency is None or residency.storage is None:
-        return Finding(None, "where data is stored is not known")
-    sources = tuple(residency.sources)
-    countries = residency.countries()
-    outside = residency.outside(EEA)
+@measure(
+    "category",
+    values=DATA_RESIDENCY_VALUES,
+    reads=("offer.location", "offer.administration"),
+)
+def data_residency(subject: Subject, as_of: dt.date) -> Finding:
+    """Where the offer stores and processes data and is administered from, and how firmly:
+    France only or EU only, by contract; in the EU but not guaranteed; a region the customer
+    picks from a set that reaches outside the EU; outside the EU."""
+    offer = subject.offer
+    location, admin = offer.location, offer.administration
+    if location is None or (location.storage is None and location.regions is None):
+        return Finding(None, f"{offer.name}: where data is stored is not known")
+    sources = unique(location.sources, admin.sources if admin else ())
+    if location.chosen:
+        outside = location.outside(EEA)
+        regions = ", ".join(sorted(set(location.regions or [])))
+        if outside:
+            return Finding(
+                "eu_region_choice",
+                f"{offer.name}: the customer picks a region among {regions}; the offer also "
+                f"runs outside the EU ({', '.join(outside)}), so an EU region is a choice, "
+                "not a guarantee",
+                sources,
+            )
+    outside = location.outside(EEA)
     if outside:
-        return Finding("outside_eu", f"data stored or processed in {', '.join(outside)}", sources)
+        return Finding(
+            "outside_eu", f"{offer.name}: data stored or processed in {', '.join(outside)}", sources
+        )
+    countries = location.countries()
+    admin_countries = set(admin.countries or []) if admin else set()
+    admin_in_eu = admin is not None and (
+        admin.non_eu is False or (bool(admin_countries) and not admin_countries - EU)
+    )
     missing = [
         label
         for label, shown in (
-            ("processing location", residency.processing is not None),
-            ("exclusivity", residency.exclusive is True),
-            ("contractual guarantee", residency.contractual is True),
-            ("administration from the EU only", residency.non_eu_admin is False),
+            ("processing location", location.processing is not None or location.chosen),
+            ("exclusivity", location.exclusive is True),
+            ("contractual guarantee", location.contractual is True),
+            ("administration from the EU only", admin_in_eu),
         )
         if not shown
     ]
     listed = ", ".join(sorted(countries))
     if missing:
-        return Finding("eu_region", f"data in {listed}; not shown: {', '.join(missing)}", sources)
-    if countries == {"FR"}:
-        return Finding("france_only", "stored and processed only in France, by contract", sources)
-    return Finding("eu_only", f"stored and processed only in {listed}, by contract", sources)
+        return Finding(
+            "eu_unguaranteed",
+            f"{offer.name}: data in {listed}; not shown: {', '.join(missing)}",
+            sources,
+        )
+    if countries == {"FR"} and admin_countries and admin_countries <= {"FR"}:
+        return Finding(
+            "france_only",
+            f"{offer.name}: stored, processed and administered only in France, by contract",
+            sources,
+        )
+    where = "administered from the EU" if admin_countries != {"FR"} else "administered from France"
+    return Finding(
+        "eu_only",
+        f"{offer.name}: stored and processed only in {listed}, {where}, by contract",
+        sources,
+    )
 
 
 @measure("boolean", reads=("extraterritorial_exposure",))
-def extraterritorial_exposure(provider: Provider, as_of: dt.date) -> Finding:
+def extraterritorial_exposure(subject: Subject, as_of: dt.date) -> Finding:
     """Whether the provider is subject to non-EU law with extraterritorial reach."""
-    exposure = provider.extraterritorial_exposure
+    exposure = subject.provider.extraterritorial_exposure
     if exposure is None or exposure.exposed is None:
         return Finding(None, "exposure to non-EU law not known")
     laws = ", ".join(law.replace("_", " ") for law in exposure.laws)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from ..model.profile import CsfAssessment, CsfObjective, Provider
-from .base import Finding, Measure, measure, unique
+from ..model.profile import CsfAssessment, CsfObjective, Offer
+from .base import Finding, Measure, Subject, measure, unique
 from .core import (
     data_residency,
     extraterritorial_exposure,
@@ -22,7 +22,7 @@ from .core import (
 )
 from .jurisdiction import admin_from_eu
 
-Derivation = Callable[[Provider, dt.date], Finding]
+Derivation = Callable[[Subject, dt.date], Finding]
 STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
 
 
@@ -34,13 +34,13 @@ def _unknown(reason: str) -> Finding:
     return Finding(None, f"SEAL cannot be shown: {reason}")
 
 
-def sov1_strategic(provider: Provider, as_of: dt.date) -> Finding:
-    control = non_eu_control(provider, as_of)
+def sov1_strategic(subject: Subject, as_of: dt.date) -> Finding:
+    control = non_eu_control(subject, as_of)
     if control.value is None:
         return _unknown("who controls the provider is not known")
     if control.value:
         return _seal(0, f"decisive authority outside the EU ({control.reason})", control.sources)
-    ties = us_partnership(provider, as_of)
+    ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(2, f"EU-controlled, but {ties.reason}", unique(control.sources, ties.sources))
     return _seal(
@@ -50,42 +50,48 @@ def sov1_strategic(provider: Provider, as_of: dt.date) -> Finding:
     )
 
 
-def sov2_legal(provider: Provider, as_of: dt.date) -> Finding:
-    exposure = extraterritorial_exposure(provider, as_of)
+def sov2_legal(subject: Subject, as_of: dt.date) -> Finding:
+    exposure = extraterritorial_exposure(subject, as_of)
     if exposure.value is None:
         return _unknown("exposure to non-EU law is not known")
     if not exposure.value:
         return _seal(3, f"not exposed to non-EU law: {exposure.reason}", exposure.sources)
-    control = non_eu_control(provider, as_of)
+    control = non_eu_control(subject, as_of)
     level = 0 if control.value else 1
     return _seal(level, f"exposed to non-EU law: {exposure.reason}", exposure.sources)
 
 
-_RESIDENCY_SEAL = {"france_only": 3, "eu_only": 3, "eu_region": 2, "outside_eu": 1}
+_RESIDENCY_SEAL = {
+    "france_only": 3,
+    "eu_only": 3,
+    "eu_unguaranteed": 2,
+    "eu_region_choice": 2,
+    "outside_eu": 1,
+}
 
 
-def sov3_data(provider: Provider, as_of: dt.date) -> Finding:
-    residency = data_residency(provider, as_of)
+def sov3_data(subject: Subject, as_of: dt.date) -> Finding:
+    residency = data_residency(subject, as_of)
     if residency.value is None:
         return _unknown("where data is stored is not known")
     level = _RESIDENCY_SEAL[str(residency.value)]
     return _seal(level, f"data residency {residency.value}: {residency.reason}", residency.sources)
 
 
-def sov4_operational(provider: Provider, as_of: dt.date) -> Finding:
-    admin = admin_from_eu(provider, as_of)
+def sov4_operational(subject: Subject, as_of: dt.date) -> Finding:
+    admin = admin_from_eu(subject, as_of)
     if admin.value is None:
         return _unknown("where the service is administered from is not known")
     if not admin.value:
         return _seal(1, admin.reason, admin.sources)
-    ties = us_partnership(provider, as_of)
+    ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(2, f"{admin.reason}, but {ties.reason}", unique(admin.sources, ties.sources))
     return _seal(3, admin.reason, admin.sources)
 
 
-def sov5_supply_chain(provider: Provider, as_of: dt.date) -> Finding:
-    ties = us_partnership(provider, as_of)
+def sov5_supply_chain(subject: Subject, as_of: dt.date) -> Finding:
+    ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(1, f"core technology from a US company: {ties.reason}", ties.sources)
     if ties.value == "none":
@@ -98,21 +104,21 @@ def sov5_supply_chain(provider: Provider, as_of: dt.date) -> Finding:
     return _unknown("the supply chain is not recorded")
 
 
-def sov6_technology(provider: Provider, as_of: dt.date) -> Finding:
-    ties = us_partnership(provider, as_of)
+def sov6_technology(subject: Subject, as_of: dt.date) -> Finding:
+    ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
         return _seal(1, f"proprietary non-EU technology stack: {ties.reason}", ties.sources)
     return _unknown("openness of APIs, licences and standards is not recorded")
 
 
-def sov7_security(provider: Provider, as_of: dt.date) -> Finding:
-    status = secnumcloud_status(provider, as_of)
+def sov7_security(subject: Subject, as_of: dt.date) -> Finding:
+    status = secnumcloud_status(subject, as_of)
     if status.value == "qualified":
         return _seal(3, f"SecNumCloud qualified: {status.reason}", status.sources)
     return _unknown("no SecNumCloud qualification; other certifications are not assessed")
 
 
-def sov8_environmental(provider: Provider, as_of: dt.date) -> Finding:
+def sov8_environmental(subject: Subject, as_of: dt.date) -> Finding:
     return _unknown("environmental facts (PUE, energy, water) are not recorded")
 
 
@@ -128,9 +134,9 @@ DERIVATIONS: dict[CsfObjective, tuple[str, Derivation]] = {
 }
 
 
-def _latest_assessment(provider: Provider, objective: str, as_of: dt.date) -> CsfAssessment | None:
+def _latest_assessment(offer: Offer, objective: str, as_of: dt.date) -> CsfAssessment | None:
     published = [
-        a for a in provider.csf_assessments if a.objective == objective and a.date.latest() <= as_of
+        a for a in offer.csf_assessments if a.objective == objective and a.date.latest() <= as_of
     ]
     return max(published, key=lambda a: a.date.latest(), default=None)
 
@@ -139,10 +145,10 @@ def objective_measure(objective: CsfObjective) -> Derivation:
     """The latest published assessment of the objective by the as-of date, else a derivation."""
     _, derive = DERIVATIONS[objective]
 
-    def assessed_or_derived(provider: Provider, as_of: dt.date) -> Finding:
-        assessment = _latest_assessment(provider, objective, as_of)
+    def assessed_or_derived(subject: Subject, as_of: dt.date) -> Finding:
+        assessment = _latest_assessment(subject.offer, objective, as_of)
         if assessment is None:
-            return derive(provider, as_of)
+            return derive(subject, as_of)
         score = assessment.score if assessment.score is not None else assessment.seal * 25.0
         reason = (
             f"SEAL-{assessment.seal} (assessed by {assessment.assessed_by}, {assessment.date}): "
@@ -162,10 +168,12 @@ OBJECTIVES: tuple[Measure, ...] = tuple(
         reads=(
             "ownership",
             "partnerships",
-            "data_residency",
             "extraterritorial_exposure",
-            "qualifications",
-            "csf_assessments",
+            "offer.location",
+            "offer.administration",
+            "offer.technology",
+            "offer.qualifications",
+            "offer.csf_assessments",
         ),
     )(objective_measure(objective))
     for objective, (name, _) in DERIVATIONS.items()

@@ -11,8 +11,8 @@ import datetime as dt
 import math
 
 from ..model.countries import EEA, EU
-from ..model.profile import Holder, Provider
-from .base import Finding, measure, unique
+from ..model.profile import Holder, Offer, Provider
+from .base import Finding, Subject, measure, unique
 
 Region = frozenset[str]
 
@@ -56,21 +56,21 @@ def _outside_stakes(provider: Provider, region: Region, combine: str) -> Finding
 
 
 @measure("number", reads=("ownership",))
-def largest_non_eu_holding(provider: Provider, as_of: dt.date) -> Finding:
+def largest_non_eu_holding(subject: Subject, as_of: dt.date) -> Finding:
     """Largest share of capital or voting rights (%) held by one holder from outside the EU."""
-    return _outside_stakes(provider, EU, "largest")
+    return _outside_stakes(subject.provider, EU, "largest")
 
 
 @measure("number", reads=("ownership",))
-def non_eu_holdings_total(provider: Provider, as_of: dt.date) -> Finding:
+def non_eu_holdings_total(subject: Subject, as_of: dt.date) -> Finding:
     """Share of capital or voting rights (%) held by holders from outside the EU together."""
-    return _outside_stakes(provider, EU, "total")
+    return _outside_stakes(subject.provider, EU, "total")
 
 
 @measure("boolean", reads=("ownership",))
-def non_eu_governance_rights(provider: Provider, as_of: dt.date) -> Finding:
+def non_eu_governance_rights(subject: Subject, as_of: dt.date) -> Finding:
     """Whether a non-EU entity holds a veto or may appoint the majority of the boards."""
-    ownership = provider.ownership
+    ownership = subject.provider.ownership
     if ownership is None:
         return Finding(None, "governance not known")
     sources = tuple(ownership.sources)
@@ -104,72 +104,93 @@ def _located(country: str | None, region: Region, label: str, sources: list[str]
 
 
 @measure("boolean", reads=("identity_sources",))
-def headquarters_in_eu(provider: Provider, as_of: dt.date) -> Finding:
+def headquarters_in_eu(subject: Subject, as_of: dt.date) -> Finding:
     """Whether the headquarters are in an EU member state."""
+    provider = subject.provider
     return _located(provider.headquarters, EU, "EU", provider.identity_sources)
 
 
 @measure("boolean", reads=("identity_sources",))
-def headquarters_in_eea(provider: Provider, as_of: dt.date) -> Finding:
+def headquarters_in_eea(subject: Subject, as_of: dt.date) -> Finding:
     """Whether the headquarters are in the EU/EEA."""
+    provider = subject.provider
     return _located(provider.headquarters, EEA, "EU/EEA", provider.identity_sources)
 
 
-def _data_within(provider: Provider, region: Region, label: str) -> Finding:
-    residency = provider.data_residency
-    if residency is None or residency.storage is None:
-        return Finding(None, "where data is stored is not known")
-    sources = tuple(residency.sources)
-    countries = residency.countries()
-    outside = residency.outside(region)
-    if outside:
-        return Finding(False, f"data stored or processed in {', '.join(outside)}", sources)
-    if residency.processing is None or residency.exclusive is not True:
+def _data_within(offer: Offer, region: Region, label: str) -> Finding:
+    location = offer.location
+    if location is None or (location.storage is None and location.regions is None):
+        return Finding(None, f"{offer.name}: where data is stored is not known")
+    sources = tuple(location.sources)
+    countries = location.countries()
+    outside = location.outside(region)
+    if outside and location.chosen:
         return Finding(
-            None,
-            f"data in {', '.join(sorted(countries))}, but not shown to stay only there",
+            False,
+            f"{offer.name}: its regions reach outside the {label} ({', '.join(outside)}); an "
+            f"{label} region is the customer's choice, not the offer's guarantee",
             sources,
         )
-    return Finding(True, f"stored and processed only in the {label}", sources)
+    if outside:
+        return Finding(
+            False, f"{offer.name}: data stored or processed in {', '.join(outside)}", sources
+        )
+    if (location.processing is None and not location.chosen) or location.exclusive is not True:
+        return Finding(
+            None,
+            f"{offer.name}: data in {', '.join(sorted(countries))}, but not shown to stay only there",
+            sources,
+        )
+    return Finding(True, f"{offer.name}: stored and processed only in the {label}", sources)
 
 
-@measure("boolean", reads=("data_residency",))
-def data_in_eu(provider: Provider, as_of: dt.date) -> Finding:
-    """Whether customer data is stored and processed only in the EU."""
-    return _data_within(provider, EU, "EU")
+@measure("boolean", reads=("offer.location",))
+def data_in_eu(subject: Subject, as_of: dt.date) -> Finding:
+    """Whether the offer stores and processes customer data only in the EU."""
+    return _data_within(subject.offer, EU, "EU")
 
 
-@measure("boolean", reads=("data_residency",))
-def data_in_eea(provider: Provider, as_of: dt.date) -> Finding:
-    """Whether customer data is stored and processed only in the EU/EEA."""
-    return _data_within(provider, EEA, "EU/EEA")
+@measure("boolean", reads=("offer.location",))
+def data_in_eea(subject: Subject, as_of: dt.date) -> Finding:
+    """Whether the offer stores and processes customer data only in the EU/EEA."""
+    return _data_within(subject.offer, EEA, "EU/EEA")
 
 
-@measure("boolean", reads=("data_residency",))
-def admin_from_eu(provider: Provider, as_of: dt.date) -> Finding:
-    """Whether the service is administered from the EU only."""
-    residency = provider.data_residency
-    if residency is None or residency.non_eu_admin is None:
-        return Finding(None, "where the service is administered from is not known")
-    inside = not residency.non_eu_admin
+@measure("boolean", reads=("offer.administration",))
+def admin_from_eu(subject: Subject, as_of: dt.date) -> Finding:
+    """Whether the offer is administered and supported from the EU only."""
+    offer = subject.offer
+    admin = offer.administration
+    countries = set(admin.countries or []) if admin else set()
+    if admin is not None and admin.non_eu is None and countries:
+        outside = sorted(countries - EU)
+        if outside:
+            return Finding(
+                False, f"{offer.name}: administered from {', '.join(outside)}", tuple(admin.sources)
+            )
+    if admin is None or admin.non_eu is None:
+        return Finding(None, f"{offer.name}: where the service is administered from is not known")
+    inside = not admin.non_eu
     text = (
         "administered from the EU only"
         if inside
         else "administration or support from outside the EU"
     )
-    return Finding(inside, text, tuple(residency.sources))
+    return Finding(inside, f"{offer.name}: {text}", tuple(admin.sources))
 
 
-@measure("boolean", reads=("data_residency",))
-def non_eu_technical_access(provider: Provider, as_of: dt.date) -> Finding:
-    """Whether a third party from outside the EU can technically obtain customer data."""
-    residency = provider.data_residency
-    if residency is None or residency.non_eu_access is None:
-        return Finding(None, "whether a non-EU third party can reach the data is not known")
-    has = residency.non_eu_access
+@measure("boolean", reads=("offer.non_eu_access",))
+def non_eu_technical_access(subject: Subject, as_of: dt.date) -> Finding:
+    """Whether a third party from outside the EU can technically obtain the offer's data."""
+    offer = subject.offer
+    access = offer.non_eu_access
+    if access is None or access.possible is None:
+        return Finding(
+            None, f"{offer.name}: whether a non-EU third party can reach the data is not known"
+        )
     text = (
         "a non-EU third party can technically obtain customer data"
-        if has
+        if access.possible
         else "no non-EU third party can technically obtain customer data"
     )
-    return Finding(has, text, tuple(residency.sources))
+    return Finding(access.possible, f"{offer.name}: {text}", tuple(access.sources))

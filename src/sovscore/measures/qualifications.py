@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import get_args
 
 from ..model.dates import add_days, add_years
-from ..model.profile import Provider, Qualification, QualificationEvent, Scheme
-from .base import Finding, unique
+from ..model.profile import Offer, Qualification, QualificationEvent, QualificationStatus, Scheme
+from .base import Finding, Level, Subject, unique
 
-Status = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
-STATUSES: tuple[Status, ...] = ("qualified", "in_progress", "expired", "withdrawn", "none")
+Status = QualificationStatus
+STATUSES: tuple[Status, ...] = get_args(QualificationStatus)
 
 # Longest validity of one grant, in years (ANSSI: a SecNumCloud qualification lasts three years;
 # HDS certification, three years).
@@ -107,31 +107,39 @@ def _confirms(event: QualificationEvent, status: Status, valid_until: dt.date | 
     )
 
 
-def scheme_statuses(provider: Provider, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
-    """Status of each of the provider's offers under `scheme`, best first."""
-    found = [offer_status(q, as_of) for q in provider.qualifications if q.scheme == scheme]
+def scheme_statuses(offer: Offer, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
+    """Status of each of the offer's histories under `scheme` (usually one), best first."""
+    found = [offer_status(q, as_of) for q in offer.qualifications if q.scheme == scheme]
     return sorted(found, key=lambda s: STATUSES.index(s.status))
 
 
-def shown_by_secnumcloud_3_2(
-    provider: Provider, as_of: dt.date, unknown: Finding
-) -> Finding | None:
-    """What an offer qualified SecNumCloud 3.2 on the day shows where the profile's own facts
-    cannot (`unknown`): ANSSI audited chapters 19.2 and 19.6 to qualify it. The one rule that
-    both criteria and gates with `shown_by: secnumcloud_3.2` apply; None when no such offer."""
-    for qualification in provider.qualifications:
+def qualified_under_3_2(offer: Offer, as_of: dt.date) -> OfferStatus | None:
+    """The offer's SecNumCloud grant in force on the day, if recorded as under version 3.2."""
+    for qualification in offer.qualifications:
         if qualification.scheme != "secnumcloud":
             continue
         status = offer_status(qualification, as_of)
-        if (
-            status.status == "qualified"
-            and status.event is not None
-            and status.event.version == "3.2"
-        ):
+        event = status.event
+        if status.status == "qualified" and event is not None and event.version == "3.2":
+            return status
+    return None
+
+
+def shown_by_secnumcloud_3_2(
+    subject: Subject, level: Level, as_of: dt.date, unknown: Finding
+) -> Finding | None:
+    """What an offer qualified SecNumCloud 3.2 on the day shows where the profile's own facts
+    cannot (`unknown`): ANSSI audited chapters 19.2 and 19.6 to qualify it. A requirement on
+    the company (19.6 a, b: seat, capital) is shown by any offer of the provider so qualified;
+    one on the offer (19.2, 19.6 c: location, access) only by that offer's own qualification.
+    The one rule that criteria and gates with `shown_by: secnumcloud_3.2` apply."""
+    offers = subject.provider.offers if level == "provider" else [subject.offer]
+    for offer in offers:
+        status = qualified_under_3_2(offer, as_of)
+        if status is not None:
             sources = unique(*(e.sources for e in status.evidence), unknown.sources)
             reason = (
-                f"shown by the SecNumCloud 3.2 qualification of {qualification.offer!r} "
-                f"({unknown.reason})"
+                f"shown by the SecNumCloud 3.2 qualification of {offer.name!r} ({unknown.reason})"
             )
             return Finding(None, reason, sources)
     return None

@@ -7,7 +7,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -61,6 +61,7 @@ class Model(BaseModel):
 
 
 ServiceModel = Literal["iaas", "paas", "caas", "saas", "storage", "backup"]
+SERVICE_MODELS: tuple[ServiceModel, ...] = get_args(ServiceModel)
 
 
 SourceKind = Literal["official", "provider", "press", "analysis"]
@@ -149,6 +150,12 @@ class Partnerships(Model):
 
 
 Scheme = Literal["secnumcloud", "hds", "iso27001", "bsi_c5", "gaiax_label"]
+SCHEMES: tuple[Scheme, ...] = get_args(Scheme)
+QualificationStatus = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
+"""An offer's status under a scheme on a day, read from its dated history."""
+RegisterStatus = Literal[QualificationStatus, "unknown"]
+"""The same, or `unknown`: no history recorded and no register checked."""
+REGISTER_STATUSES: tuple[RegisterStatus, ...] = get_args(RegisterStatus)
 
 
 EventStatus = Literal["applied", "qualified", "renewed", "expires", "withdrawn"]
@@ -168,9 +175,12 @@ class QualificationEvent(Model):
 
 
 class Qualification(Model):
+    """One scheme's dated history for an offer: applications, grants, renewals, expiries."""
+
     scheme: Scheme
-    offer: Text
-    service_model: ServiceModel | None = None
+    label: Text | None = Field(
+        default=None, description="The offer's name in the scheme's register, when it differs."
+    )
     history: list[QualificationEvent] = Field(min_length=1)
 
 
@@ -183,28 +193,74 @@ class RegisterCheck(Model):
     sources: SourceIds = Field(min_length=1)
 
 
-class DataResidency(Model):
-    storage: list[Country] | None
-    processing: list[Country] | None
-    exclusive: bool | None = None
-    contractual: bool | None = None
-    non_eu_admin: bool | None = None
-    non_eu_access: bool | None = Field(
+class Location(Model):
+    """Where an offer stores and processes customer data: fixed countries, or the countries of
+    the regions the customer chooses from."""
+
+    storage: list[Country] | None = Field(
+        default=None, description="Countries where customer data is stored (a fixed location)."
+    )
+    processing: list[Country] | None = Field(
+        default=None, description="Countries where customer data is processed."
+    )
+    regions: list[Country] | None = Field(
         default=None,
-        description="Whether a third party established or controlled outside the EU (a technology "
-        "supplier, a subcontractor) can technically obtain customer data (SecNumCloud 19.6 c).",
+        description="When the customer picks a region: the countries of the regions offered.",
+    )
+    exclusive: bool | None = Field(
+        default=None, description="The data never leaves these countries (no fallback abroad)."
+    )
+    contractual: bool | None = Field(
+        default=None, description="The location is a commitment of the contract or terms."
     )
     scope: str | None = None
     note: str | None = None
     sources: SourceIds = Field(default_factory=list)
 
     def countries(self) -> set[str]:
-        """Every country where data is stored or processed, as far as the profile says."""
-        return set(self.storage or []) | set(self.processing or [])
+        """Every country where data is or may be stored or processed, as far as the profile says."""
+        return set(self.storage or []) | set(self.processing or []) | set(self.regions or [])
 
     def outside(self, region: frozenset[str]) -> list[str]:
         """The countries of `countries()` outside `region`, sorted."""
         return sorted(c for c in self.countries() if c not in region)
+
+    @property
+    def chosen(self) -> bool:
+        """The customer chooses among regions rather than the offer fixing one place."""
+        return self.regions is not None and self.storage is None
+
+
+class Administration(Model):
+    """Where an offer is administered and supported from."""
+
+    countries: list[Country] | None = Field(
+        default=None, description="Countries administration and support work from."
+    )
+    non_eu: bool | None = Field(
+        default=None,
+        description="Whether any administration or support comes from outside the EU.",
+    )
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+class TechnicalAccess(Model):
+    """Whether a third party established or controlled outside the EU (a technology supplier, a
+    subcontractor) can technically obtain customer data (SecNumCloud 19.6 c)."""
+
+    possible: bool | None
+    note: str | None = None
+    sources: SourceIds = Field(default_factory=list)
+
+
+OfferRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z0-9]+(?:-[a-z0-9]+)*$",
+        description="Another offer, as provider/offer (e.g. outscale/iaas-cloudgouv).",
+    ),
+]
 
 
 Law = Literal["us_cloud_act", "us_fisa_702", "other"]
@@ -242,34 +298,78 @@ class MarketShare(Model):
     sources: SourceIds = Field(default_factory=list)
 
 
+class Offer(Model):
+    """A service a buyer signs for: the unit SecNumCloud qualifies and the EU CSF rates."""
+
+    id: Slug = Field(description="Unique within the provider; addressed as provider/offer.")
+    name: Text
+    aliases: list[Text] = Field(default_factory=list)
+    service_models: list[ServiceModel] = Field(min_length=1)
+    qualifications: list[Qualification] = Field(default_factory=list)
+    location: Location | None = None
+    administration: Administration | None = None
+    non_eu_access: TechnicalAccess | None = None
+    technology: Partnerships | None = Field(
+        default=None,
+        description="Technology the offer is built on from other companies (a licence, software, "
+        "hardware): ties of the offer, not of the company.",
+    )
+    runs_on: OfferRef | None = Field(
+        default=None, description="The offer this one runs on (its infrastructure)."
+    )
+    csf_assessments: list[CsfAssessment] = Field(default_factory=list)
+    notes: str | None = None
+
+    def spellings(self) -> list[tuple[Path, str]]:
+        named: list[tuple[Path, str]] = [(("name",), self.name)]
+        return named + [(("aliases", i), alias) for i, alias in enumerate(self.aliases)]
+
+
 class Provider(Model):
     id: Slug
     name: Text
     aliases: list[Text] = Field(default_factory=list)
     website: Url | None = None
-    service_models: list[ServiceModel] = Field(default_factory=list)
     headquarters: Country | None
     city: str | None = None
     founded: Annotated[int, Field(ge=1800, le=2100)] | None = None
     identity_sources: SourceIds = Field(default_factory=list)
     reviewed: PartialDate
     ownership: Ownership | None
-    partnerships: Partnerships | None
-    qualifications: list[Qualification]
+    partnerships: Partnerships | None = Field(
+        description="Corporate ties: shareholders' and joint ventures' partners, group "
+        "agreements. Technology an offer is built on belongs to the offer."
+    )
     register_checks: list[RegisterCheck] = Field(
         default_factory=list,
-        description="Official lists checked for offers beyond those in `qualifications`.",
+        description="Official lists checked for offers beyond those whose qualifications are "
+        "recorded.",
     )
-    data_residency: DataResidency | None
     extraterritorial_exposure: ExtraterritorialExposure | None
     market_shares: list[MarketShare] = Field(default_factory=list)
-    csf_assessments: list[CsfAssessment] = Field(default_factory=list)
     notes: str | None = None
+    offers: list[Offer] = Field(min_length=1)
+
+    def offer(self, ident: str) -> Offer | None:
+        return next((o for o in self.offers if o.id == ident), None)
 
     def spellings(self) -> list[tuple[Path, str]]:
         """Every name the provider answers to, with where it is written."""
         named: list[tuple[Path, str]] = [(("id",), self.id), (("name",), self.name)]
         return named + [(("aliases", i), alias) for i, alias in enumerate(self.aliases)]
+
+    def names(self) -> list[tuple[Path, str, str]]:
+        """Every name that must be unique, with where it is written and what it names: the
+        provider's id, name and aliases (its id), and each offer's aliases (provider/offer).
+        Offers are also named provider/offer, which nothing else can spell."""
+        found = [(path, name, self.id) for path, name in self.spellings()]
+        for index, offer in enumerate(self.offers):
+            ref = f"{self.id}/{offer.id}"
+            found += [
+                (("offers", index, "aliases", i), alias, ref)
+                for i, alias in enumerate(offer.aliases)
+            ]
+        return found
 
     def stale_on(self, day: dt.date) -> bool:
         """Reviewed more than STALE_AFTER_MONTHS before `day`: the one staleness rule."""
@@ -302,6 +402,6 @@ def normalise_name(name: str) -> str:
 
 
 class ProvidersFile(Model):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     providers: list[Provider]
     sources: list[Source] = Field(default_factory=list)

@@ -82,6 +82,11 @@ class Criterion(Model):
         description="Full points when the facts are unknown but an offer qualified under this "
         "scheme version on the day shows the requirement met.",
     )
+    chain: Literal["weakest"] | None = Field(
+        default=None,
+        description="weakest: the measure is read on the offer and on every offer it runs on "
+        "(its infrastructure, and so on down), and the weakest link gives the points.",
+    )
 
     def points(self, value: Value) -> float:
         """The points a value earns under this criterion's rule."""

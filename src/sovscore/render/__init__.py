@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
     from ..score.explain import Explanation
+    from ..score.offers import OfferRow
     from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
@@ -44,6 +45,8 @@ class Renderer(Protocol):
     def compare(self, comparison: Comparison) -> str: ...
 
     def sensitivity(self, analysis: Sensitivity) -> str: ...
+
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str: ...
 
     def measures(self, measures: list[Measure]) -> str: ...
 

@@ -12,9 +12,10 @@ from .documents import (
     citation_list,
     compare_document,
     criterion,
+    entries,
     measures_document,
+    offers_document,
     pick,
-    provider,
     rubrics_document,
     sensitivity_document,
 )
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
     from ..score.explain import Explanation
+    from ..score.offers import OfferRow
     from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
@@ -63,13 +65,12 @@ class CsvRenderer:
         extra = ["seal", "seal_at_most"] if ranking.rubric.seal else []
         if ranking.gated:
             extra += ["eligibility", "failed_gates", "unshown_gates"]
-        header = ["rank", "id", "name", "score", "grade", "coverage", *extra]
-        header += [f"{i}_{part}" for i in ids for part in ("value", "points")]
+        head = ["rank", "id", "name", "offer", "offer_name", "score", "grade", "coverage", *extra]
+        header = head + [f"{i}_{part}" for i in ids for part in ("value", "points")]
         header.append("warnings")
         rows = []
-        for result in ranking.results:
-            row = provider(result, ranking.rubric)
-            cells = [row.get(k) for k in header[: 6 + len(extra)]]
+        for row in entries(ranking):
+            cells = [row.get(k) for k in head]
             for c in row["criteria"]:
                 cells += [c["value"], c["points"]]
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
@@ -118,6 +119,43 @@ class CsvRenderer:
                     ]
                 )
         return _write(["criterion", "provider", "weight", *keys, "spread"], rows)
+
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
+        """One row per offer and scheme status (an offer without any: one row, status blank)."""
+        header = [
+            "rank",
+            "id",
+            "provider",
+            "name",
+            "service_models",
+            "score",
+            "grade",
+            "scheme",
+            "status",
+            "since",
+            "valid_until",
+            "days_left",
+            "version",
+            "decision",
+            "storage",
+            "regions",
+            "runs_on",
+        ]
+        records: list[dict[str, Any]] = []
+        for listing in offers_document(ranking, rows)["offers"]:
+            location = listing["location"]
+            base: dict[str, Any] = {
+                **listing,
+                "storage": location["storage"] if location else None,
+                "regions": location["regions"] if location else None,
+            }
+            statuses: list[dict[str, Any]] = [dict(s) for s in listing["qualifications"]]
+            for status in statuses or [{}]:
+                records.append({**base, **status})
+        if self.fields is not None:
+            check_fields(self.fields, header)
+            header = list(self.fields)
+        return _write(header, [[r.get(k) for k in header] for r in records])
 
     def measures(self, measures: list[Measure]) -> str:
         keys = ["name", "kind", "values", "reads", "description"]

@@ -12,6 +12,9 @@ from .shapes import (
     CriterionEntry,
     DocumentHeader,
     GateEntry,
+    OfferListing,
+    OffersDocument,
+    OfferSummary,
     ProviderEntry,
     RankingDocument,
     RubricSummary,
@@ -23,10 +26,11 @@ if TYPE_CHECKING:
     from ..score.compare import Comparison
     from ..score.explain import Explanation
     from ..score.gates import GateResult
+    from ..score.offers import OfferRow
     from ..score.scoring import CriterionResult, ProviderResult, Ranking
     from ..score.sensitivity import Sensitivity
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 
 def header(ranking: Ranking) -> DocumentHeader:
@@ -81,11 +85,16 @@ def gate(result: GateResult) -> GateEntry:
     }
 
 
-def provider(result: ProviderResult, rubric: Rubric) -> ProviderEntry:
+def provider(result: ProviderResult, rubric: Rubric, key: str | None = None) -> ProviderEntry:
+    """One result; `key` names it as its ranking does (a provider id, or provider/offer)."""
     entry: ProviderEntry = {
         "rank": result.rank,
-        "id": result.provider.id,
+        "id": key or result.provider.id,
         "name": result.provider.name,
+        "provider": result.provider.id,
+        "offer": result.offer.id,
+        "offer_name": result.offer.name,
+        "service_models": list(result.offer.service_models),
         "score": round(result.score, 1),
         "grade": result.grade,
         "coverage": round(result.coverage, 4),
@@ -101,7 +110,31 @@ def provider(result: ProviderResult, rubric: Rubric) -> ProviderEntry:
         entry["failed_gates"] = [g.id for g in result.gates if g.status == "fail"]
         entry["unshown_gates"] = [g.id for g in result.gates if g.status == "unknown"]
         entry["gates"] = [gate(g) for g in result.gates]
+    if result.offers:
+        entry["offers"] = [offer_summary(o) for o in result.offers]
     return entry
+
+
+def offer_summary(result: ProviderResult) -> OfferSummary:
+    summary: OfferSummary = {
+        "id": result.ref,
+        "name": result.offer.name,
+        "service_models": list(result.offer.service_models),
+        "score": round(result.score, 1),
+        "grade": result.grade,
+    }
+    if result.eligibility is not None:
+        summary["eligibility"] = result.eligibility
+    return summary
+
+
+def entries(ranking: Ranking) -> list[ProviderEntry]:
+    return [provider(r, ranking.rubric, ranking.key(r)) for r in ranking.results]
+
+
+def records_key(ranking: Ranking) -> Literal["providers", "offers"]:
+    """Where a ranking's records go in its document."""
+    return "providers" if ranking.unit == "provider" else "offers"
 
 
 def check_fields(fields: tuple[str, ...] | None, valid: list[str]) -> None:
@@ -132,18 +165,23 @@ def provider_fields(ranking: Ranking) -> list[str]:
     return [
         f
         for f in ProviderEntry.__annotations__
-        if (f not in SEAL_FIELDS or ranking.rubric.seal) and (f not in GATE_FIELDS or gated)
+        if (f not in SEAL_FIELDS or ranking.rubric.seal)
+        and (f not in GATE_FIELDS or gated)
+        and (f != "offers" or ranking.unit == "provider")
     ]
 
 
 def ranking_document(ranking: Ranking) -> RankingDocument:
-    # mypy wants every NotRequired key (min_seal) accounted for in a ** item; it is set below.
+    # mypy wants every NotRequired key accounted for in a ** item; they are set below.
     document: RankingDocument = {
         **header(ranking),  # type: ignore[typeddict-item]
-        "providers": [provider(r, ranking.rubric) for r in ranking.results],
+        "unit": ranking.unit,
+        "scope": sorted(ranking.scope) if ranking.scope is not None else None,
+        "out_of_scope": list(ranking.out_of_scope),
     }
     if ranking.min_seal is not None:
         document["min_seal"] = ranking.min_seal
+    document[records_key(ranking)] = entries(ranking)
     return document
 
 
@@ -151,8 +189,10 @@ def detail_document(detail: Explanation) -> dict[str, Any]:
     ranking = detail.ranking
     return {
         **header(ranking),
-        **provider(detail.result, ranking.rubric),
+        **provider(detail.result, ranking.rubric, ranking.key(detail.result)),
+        "unit": ranking.unit,
         "out_of": detail.out_of,
+        "runs_on": [link.ref for link in detail.result.subject.chain()[1:]],
         "profile": detail.result.provider.model_dump(mode="json"),
         "sources": citation_list(detail),
     }
@@ -168,7 +208,7 @@ def sources_document(detail: Explanation) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "sovscore_version": __version__,
-        "id": detail.result.provider.id,
+        "id": detail.ranking.key(detail.result),
         "name": detail.result.provider.name,
         "sources": citation_list(detail),
     }
@@ -184,11 +224,15 @@ def rubric_document(rubric: Rubric) -> dict[str, Any]:
 
 def compare_document(comparison: Comparison) -> dict[str, Any]:
     ranking = comparison.ranking
-    ids = [r.provider.id for r in comparison.results]
+    ids = [ranking.key(r) for r in comparison.results]
     return {
         **header(ranking),
         "providers": [
-            {k: v for k, v in provider(r, ranking.rubric).items() if k not in ("criteria", "gates")}
+            {
+                k: v
+                for k, v in provider(r, ranking.rubric, ranking.key(r)).items()
+                if k not in ("criteria", "gates", "offers")
+            }
             for r in comparison.results
         ],
         "criteria": [
@@ -211,7 +255,7 @@ def compare_document(comparison: Comparison) -> dict[str, Any]:
 
 def sensitivity_document(analysis: Sensitivity) -> dict[str, Any]:
     ranking = analysis.ranking
-    scores = {r.provider.id: round(r.score, 1) for r in ranking.results}
+    scores = {ranking.key(r): round(r.score, 1) for r in ranking.results}
     return {
         **header(ranking),
         "samples": analysis.samples,
@@ -285,3 +329,56 @@ def measures_document(measures: Sequence[Measure]) -> dict[str, Any]:
             for m in measures
         ],
     }
+
+
+def offers_document(ranking: Ranking, rows: Sequence[OfferRow]) -> OffersDocument:
+    return {**header(ranking), "offers": [offer_listing(ranking, row) for row in rows]}
+
+
+def offer_listing(ranking: Ranking, row: OfferRow) -> OfferListing:
+    result = row.result
+    offer = result.offer
+    location, admin = offer.location, offer.administration
+    listing: OfferListing = {
+        "rank": result.rank,
+        "id": result.ref,
+        "provider": result.provider.id,
+        "provider_name": result.provider.name,
+        "offer": offer.id,
+        "name": offer.name,
+        "service_models": list(offer.service_models),
+        "score": round(result.score, 1),
+        "grade": result.grade,
+        "location": None
+        if location is None
+        else {
+            "storage": location.storage,
+            "processing": location.processing,
+            "regions": location.regions,
+            "exclusive": location.exclusive,
+            "contractual": location.contractual,
+        },
+        "administration": None
+        if admin is None
+        else {"countries": admin.countries, "non_eu": admin.non_eu},
+        "runs_on": offer.runs_on,
+        "qualifications": [
+            {
+                "scheme": s.scheme,
+                "status": s.status,
+                "label": s.label,
+                "since": str(s.since) if s.since else None,
+                "since_is_bound": s.since_is_bound,
+                "valid_until": s.valid_until.isoformat() if s.valid_until else None,
+                "days_left": s.days_left,
+                "version": s.version,
+                "decision": s.decision,
+                "reason": s.reason,
+                "sources": list(s.sources),
+            }
+            for s in row.statuses
+        ],
+    }
+    if result.eligibility is not None:
+        listing["eligibility"] = result.eligibility
+    return listing

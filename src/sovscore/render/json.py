@@ -11,20 +11,24 @@ from .documents import (
     compare_document,
     detail_document,
     measures_document,
+    offers_document,
     pick,
     provider_fields,
     ranking_document,
+    records_key,
     rubric_document,
     rubrics_document,
     sensitivity_document,
     sources_document,
 )
+from .shapes import OfferListing
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
     from ..score.explain import Explanation
+    from ..score.offers import OfferRow
     from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
@@ -43,7 +47,8 @@ class JsonRenderer:
         document: dict[str, Any] = dict(ranking_document(ranking))
         if self.fields is not None:
             check_fields(self.fields, provider_fields(ranking))
-            document["providers"] = [pick(p, self.fields) for p in document["providers"]]
+            key = records_key(ranking)
+            document[key] = [pick(p, self.fields) for p in document[key]]
         return _dump(document)
 
     def detail(self, detail: Explanation) -> str:
@@ -63,6 +68,13 @@ class JsonRenderer:
 
     def sensitivity(self, analysis: Sensitivity) -> str:
         return _dump(sensitivity_document(analysis))
+
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
+        document: dict[str, Any] = dict(offers_document(ranking, rows))
+        if self.fields is not None:
+            check_fields(self.fields, list(OfferListing.__annotations__))
+            document["offers"] = [pick(p, self.fields) for p in document["offers"]]
+        return _dump(document)
 
     def measures(self, measures: list[Measure]) -> str:
         return _dump(measures_document(measures))

@@ -11,20 +11,23 @@ from .documents import (
     citation_list,
     compare_document,
     detail_document,
+    entries,
     measures_document,
+    offers_document,
     pick,
-    provider,
     provider_fields,
     rubric_document,
     rubrics_document,
     sensitivity_document,
 )
+from .shapes import OfferListing
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
     from ..score.explain import Explanation
+    from ..score.offers import OfferRow
     from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
@@ -43,10 +46,13 @@ class NdjsonRenderer:
         self.fields = fields
 
     def ranking(self, ranking: Ranking) -> str:
-        """One provider per line (the `providers` entries of --json)."""
+        """One provider (or offer) per line: the records of --json."""
         check_fields(self.fields, provider_fields(ranking))
-        entries = (provider(r, ranking.rubric) for r in ranking.results)
-        return _lines(pick(e, self.fields) for e in entries)
+        return _lines(pick(e, self.fields) for e in entries(ranking))
+
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
+        check_fields(self.fields, list(OfferListing.__annotations__))
+        return _lines(pick(e, self.fields) for e in offers_document(ranking, rows)["offers"])
 
     def detail(self, detail: Explanation) -> str:
         return _lines([detail_document(detail)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal, get_args
 
-SchemaKind = Literal["providers", "rubric", "output"]
+SchemaKind = Literal["providers", "rubric", "output", "offers"]
 SCHEMA_KINDS: tuple[SchemaKind, ...] = get_args(SchemaKind)
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -24,11 +24,16 @@ def json_schema(kind: SchemaKind) -> dict[str, Any]:
 
         schema = TypeAdapter(Rubric | RubricExtension).json_schema()
         title = "sovscore rubric (a whole rubric, or one that extends a preset)"
-    else:
+    elif kind == "output":
         from .shapes import RankingDocument
 
         schema = TypeAdapter(RankingDocument).json_schema()
         title = "sovscore rank --json output"
+    else:
+        from .shapes import OffersDocument
+
+        schema = TypeAdapter(OffersDocument).json_schema()
+        title = "sovscore offers --json output"
     return _draft_07(schema, title)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Literal, NotRequired
 from pydantic import Field
 from typing_extensions import TypedDict
 
+from ..model.profile import RegisterStatus, Scheme, ServiceModel
 from ..model.rubric import UnknownRule
 from ..score.gates import Eligibility, GateStatus
 from ..score.scoring import CriterionStatus
@@ -72,10 +73,25 @@ class WarningEntry(TypedDict):
     message: str
 
 
-class ProviderEntry(TypedDict):
-    rank: int
-    id: str
+class OfferSummary(TypedDict):
+    id: Annotated[str, Field(description="provider/offer")]
     name: str
+    service_models: list[ServiceModel]
+    score: float
+    grade: str
+    eligibility: NotRequired[Eligibility]
+
+
+class ProviderEntry(TypedDict):
+    """A provider (standing as its best offer in scope), or in a ranking of offers, an offer."""
+
+    rank: int
+    id: Annotated[str, Field(description="The provider's id; provider/offer for an offer.")]
+    name: Annotated[str, Field(description="The provider's name.")]
+    provider: str
+    offer: Annotated[str, Field(description="The id of the offer scored (within the provider).")]
+    offer_name: str
+    service_models: list[ServiceModel]
     score: Annotated[float, Field(description="0-100, one decimal.")]
     grade: str
     coverage: Annotated[float, Field(description="0-1: share of the weight on known facts.")]
@@ -92,19 +108,81 @@ class ProviderEntry(TypedDict):
     gates: NotRequired[list[GateEntry]]
     criteria: list[CriterionEntry]
     warnings: list[WarningEntry]
+    offers: NotRequired[
+        Annotated[
+            list[OfferSummary],
+            Field(description="In a ranking of providers: its offers in scope, best first."),
+        ]
+    ]
 
 
 class DocumentHeader(TypedDict):
     """What every document about a ranking begins with."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     sovscore_version: str
     as_of: Annotated[str, Field(description="The day the facts were read as of (YYYY-MM-DD).")]
     rubric: RubricSummary
 
 
 class RankingDocument(DocumentHeader):
-    """`sovscore rank --json`."""
+    """`sovscore rank --json` (providers), `sovscore rank --offers --json` (offers)."""
 
+    unit: Literal["provider", "offer"]
+    scope: Annotated[
+        list[ServiceModel] | None, Field(description="--service asked for; null: every offer.")
+    ]
+    out_of_scope: Annotated[list[str], Field(description="Providers with no offer in scope.")]
     min_seal: NotRequired[int]
-    providers: list[ProviderEntry]
+    providers: NotRequired[list[ProviderEntry]]
+    offers: NotRequired[list[ProviderEntry]]
+
+
+class LocationEntry(TypedDict):
+    storage: list[str] | None
+    processing: list[str] | None
+    regions: Annotated[list[str] | None, Field(description="Countries the customer picks from.")]
+    exclusive: bool | None
+    contractual: bool | None
+
+
+class AdministrationEntry(TypedDict):
+    countries: list[str] | None
+    non_eu: bool | None
+
+
+class SchemeStatusEntry(TypedDict):
+    scheme: Scheme
+    status: RegisterStatus
+    label: str | None
+    since: Annotated[str | None, Field(description="Date of the grant or application in force.")]
+    since_is_bound: Annotated[bool, Field(description="`since` only shows it already held.")]
+    valid_until: Annotated[str | None, Field(description="Last day of validity (YYYY-MM-DD).")]
+    days_left: int | None
+    version: str | None
+    decision: str | None
+    reason: str
+    sources: list[str]
+
+
+class OfferListing(TypedDict):
+    rank: Annotated[int, Field(description="Its rank among the offers listed, by score.")]
+    id: Annotated[str, Field(description="provider/offer")]
+    provider: str
+    provider_name: str
+    offer: str
+    name: str
+    service_models: list[ServiceModel]
+    score: float
+    grade: str
+    eligibility: NotRequired[Eligibility]
+    location: LocationEntry | None
+    administration: AdministrationEntry | None
+    runs_on: str | None
+    qualifications: list[SchemeStatusEntry]
+
+
+class OffersDocument(DocumentHeader):
+    """`sovscore offers --json`."""
+
+    offers: list[OfferListing]

@@ -7,18 +7,20 @@ Text here is plain text: each painter escapes it for its medium.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from ..measures.base import unique
-from ..model.profile import Holder, Provider, Source
+from ..model.profile import Holder, Offer, Provider, Source
 from ..model.rubric import Rubric, Value
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.explain import Explanation
+    from ..score.offers import OfferRow
     from ..score.scoring import CriterionStatus, ProviderResult, Ranking
     from ..score.sensitivity import Sensitivity
 
@@ -200,6 +202,19 @@ def identity_facts(provider: Provider) -> tuple[tuple[str, str], ...]:
 # --- rank ------------------------------------------------------------------------------------
 
 
+def scope_text(ranking: Ranking) -> str:
+    """Which offers stand for whom: the scope asked for, and who has none in it."""
+    if ranking.unit == "offer":
+        text = "every offer ranked on its own"
+    else:
+        text = "each provider as its best offer"
+    if ranking.scope is not None:
+        text += f" in {', '.join(sorted(ranking.scope))}"
+    if ranking.out_of_scope:
+        text += f"; no offer in scope: {', '.join(ranking.out_of_scope)}"
+    return text
+
+
 def ranking_view(ranking: Ranking) -> View:
     rubric = ranking.rubric
     unknown = "unknown: 0 points" if rubric.unknown == "zero" else "unknown: left out"
@@ -208,6 +223,7 @@ def ranking_view(ranking: Ranking) -> View:
     columns = [
         Column("#", "right", wrap=False),
         Column("Provider", wrap=False),
+        Column("Offer", optional=True) if ranking.unit == "provider" else Column("Offer"),
         Column("Score", "right"),
         Column("", wrap=False, bar=True),
         Column("Grade", "center"),
@@ -226,6 +242,7 @@ def ranking_view(ranking: Ranking) -> View:
         row = [
             Cell(str(r.rank)),
             Cell(r.provider.name),
+            Cell(r.offer.name, "dim"),
             Cell(one_decimal(r.score), "strong"),
             Cell("", bar=r.score),
             Cell(r.grade, "grade"),
@@ -242,11 +259,13 @@ def ranking_view(ranking: Ranking) -> View:
     caption = f"rubric {rubric.id} {rubric.version}: {weights}; {unknown}"
     if ranking.min_seal is not None:
         caption += f"; tender minimum SEAL-{ranking.min_seal}"
+    caption += "; " + scope_text(ranking)
     return (
         Grid(
             tuple(columns),
             tuple(rows),
-            title=f"Sovereignty ranking as of {ranking.as_of}",
+            title=f"Sovereignty ranking of {'offers' if ranking.unit == 'offer' else 'providers'}"
+            f" as of {ranking.as_of}",
             caption=caption,
         ),
     )
@@ -260,7 +279,7 @@ def detail_view(detail: Explanation) -> View:
     provider = result.provider
     ranking = detail.ranking
     heading = [
-        Cell(provider.name, "strong"),
+        Cell(result.subject.label if detail.of_offer else provider.name, "strong"),
         Cell(f"  {one_decimal(result.score)}/100  grade "),
         Cell(result.grade, "grade"),
         Cell(
@@ -273,6 +292,9 @@ def detail_view(detail: Explanation) -> View:
     if result.eligibility is not None:
         heading += [Cell("  eligible: "), eligibility_cell(result)]
     blocks: list[Block] = [Line(tuple(heading)), Facts(identity_facts(provider))]
+    if not detail.of_offer and result.offers:
+        blocks.append(_offers_grid(result))
+    blocks.append(Facts(offer_facts(result, ranking.as_of)))
     criteria = [
         (
             Cell(c.label),
@@ -299,16 +321,17 @@ def detail_view(detail: Explanation) -> View:
                 Column("Sources", fold=True),
             ),
             tuple(criteria),
-            title="How the score is made",
+            title=f"How the score of {result.offer.name} is made",
         )
     )
     if result.gates:
         blocks.append(_gates_grid(result))
-    if result.warnings:
+    warnings = unique([w.message for r in (result.offers or (result,)) for w in r.warnings])
+    if warnings:
         blocks.append(
             Notes(
                 "Warnings",
-                tuple(Note((Cell(f"! {w.message}", "warning"),)) for w in result.warnings),
+                tuple(Note((Cell(f"! {w}", "warning"),)) for w in warnings),
                 tone="warning",
             )
         )
@@ -331,6 +354,115 @@ def detail_view(detail: Explanation) -> View:
         )
     blocks.append(_sources_notes(detail))
     return tuple(blocks)
+
+
+def _place(offer: Offer) -> str:
+    """Where an offer keeps data, in a few words."""
+    location = offer.location
+    if location is None or (location.storage is None and location.regions is None):
+        return "unknown"
+    if location.chosen:
+        return f"customer picks: {', '.join(sorted(set(location.regions or [])))}"
+    where = ", ".join(sorted(location.countries()))
+    firm = [
+        w
+        for w, shown in (("exclusive", location.exclusive), ("by contract", location.contractual))
+        if shown
+    ]
+    return where + (f" ({', '.join(firm)})" if firm else "")
+
+
+def _secnumcloud(result: ProviderResult, as_of: dt.date) -> str:
+    from ..score.offers import scheme_status
+
+    status = scheme_status(result, "secnumcloud", as_of)[0]
+    until = (
+        f" to {status.valid_until}" if status.valid_until and status.status == "qualified" else ""
+    )
+    return status.status.replace("_", " ") + until
+
+
+def _offers_grid(result: ProviderResult) -> Grid:
+    as_of_rows = []
+    for offer_result in result.offers:
+        offer = offer_result.offer
+        as_of_rows.append(
+            (
+                Cell(
+                    offer_result.ref, "accent" if offer_result is not result.offers[0] else "strong"
+                ),
+                Cell(offer.name),
+                Cell(", ".join(offer.service_models)),
+                Cell(one_decimal(offer_result.score)),
+                Cell(offer_result.grade, "grade"),
+                *([eligibility_cell(offer_result)] if offer_result.eligibility else []),
+                Cell(_place(offer)),
+                Cell(offer.runs_on or ""),
+            )
+        )
+    gated = result.eligibility is not None
+    return Grid(
+        (
+            Column("Offer", fold=True),
+            Column("Name"),
+            Column("Service"),
+            Column("Score", "right"),
+            Column("Grade", "center"),
+            *([Column("Eligible")] if gated else []),
+            Column("Data", ratio=1),
+            Column("Runs on", fold=True),
+        ),
+        tuple(as_of_rows),
+        title="Offers (in scope; the first stands for the provider)",
+    )
+
+
+def offer_facts(result: ProviderResult, as_of: dt.date) -> tuple[tuple[str, str], ...]:
+    """What the scored offer is: its service, where its data is, who runs it, on what."""
+    offer = result.offer
+    admin = offer.administration
+    access = offer.non_eu_access
+    technology = offer.technology
+    chain = result.subject.chain()
+    facts = [
+        ("Offer", f"{offer.name} ({result.ref})"),
+        ("Service", ", ".join(offer.service_models)),
+        ("SecNumCloud", _secnumcloud(result, as_of)),
+        ("Data", _place(offer)),
+        (
+            "Administered",
+            "unknown"
+            if admin is None
+            else (
+                ", ".join(admin.countries or [])
+                + ("; also from outside the EU" if admin.non_eu else "")
+                if admin.countries
+                else ("from the EU only" if admin.non_eu is False else "unknown")
+            ),
+        ),
+        (
+            "Non-EU access",
+            "unknown"
+            if access is None or access.possible is None
+            else ("possible" if access.possible else "none"),
+        ),
+        (
+            "Built on",
+            "unknown"
+            if technology is None
+            else "; ".join(
+                f"{t.partner} ({t.country or '?'}, {t.kind.replace('_', ' ')})"
+                for t in technology.items
+            )
+            or "no other company's technology",
+        ),
+    ]
+    if len(chain) > 1 or chain[-1].missing:
+        runs = " -> ".join(link.label for link in chain)
+        if chain[-1].missing:
+            runs += f" -> {chain[-1].missing} (not loaded)"
+        facts.append(("Runs on", runs))
+    return tuple(facts)
 
 
 def _gates_grid(result: ProviderResult) -> Grid:
@@ -376,6 +508,7 @@ def _sources_notes(detail: Explanation) -> Notes:
 
 def sources_view(detail: Explanation) -> View:
     provider = detail.result.provider
+    named = detail.result.subject.label if detail.of_offer else provider.name
     rows = tuple(
         (
             Cell(c.source.id, "accent"),
@@ -394,7 +527,7 @@ def sources_view(detail: Explanation) -> View:
                 Column("Supports", ratio=1),
             ),
             rows,
-            title=f"Sources for {provider.name} ({provider.id})",
+            title=f"Sources for {named} ({detail.ranking.key(detail.result)})",
         ),
     )
 
@@ -406,7 +539,7 @@ def compare_view(comparison: Comparison) -> View:
     ranking = comparison.ranking
     results = comparison.results
     columns = [Column("Criterion (weight)")]
-    columns += [Column(r.provider.name, ratio=1) for r in results]
+    columns += [Column(f"{r.provider.name}\n{r.offer.name}", ratio=1) for r in results]
     columns.append(Column("Gap", "right"))
     rows: list[tuple[Cell, ...]] = []
     for row in comparison.rows:
@@ -461,14 +594,14 @@ def compare_view(comparison: Comparison) -> View:
                 (Cell(f"{row.label}: {row.spread:.1f} points apart", "strong"),),
                 tuple(
                     Cell(
-                        f"{r.provider.name}: {cell.reason} [{', '.join(cell.sources) or 'no source'}]"
+                        f"{r.subject.label}: {cell.reason} [{', '.join(cell.sources) or 'no source'}]"
                     )
                     for r, cell in zip(results, row.cells, strict=True)
                 ),
             )
         )
     warned = [
-        Note((Cell(f"{r.provider.name}: {w.message}", "warning"),))
+        Note((Cell(f"{r.subject.label}: {w.message}", "warning"),))
         for r in results
         for w in r.warnings
     ]
@@ -493,8 +626,11 @@ def compare_view(comparison: Comparison) -> View:
 
 def sensitivity_view(analysis: Sensitivity) -> View:
     ranking = analysis.ranking
-    names = {r.provider.id: r.provider.name for r in ranking.results}
-    scores = {r.provider.id: r.score for r in ranking.results}
+    names = {
+        ranking.key(r): r.provider.name if ranking.unit == "provider" else r.subject.label
+        for r in ranking.results
+    }
+    scores = {ranking.key(r): r.score for r in ranking.results}
     below = {pair.upper: pair for pair in analysis.pairs}
     rows = []
     for p in analysis.providers:
@@ -546,6 +682,83 @@ def sensitivity_view(analysis: Sensitivity) -> View:
                     "strong" if fragile else "plain",
                 ),
             )
+        ),
+    )
+
+
+# --- offers ----------------------------------------------------------------------------------
+
+
+_STATUS_TONE: dict[str, Tone] = {
+    "qualified": "good",
+    "in_progress": "unknown",
+    "expired": "bad",
+    "withdrawn": "bad",
+    "none": "plain",
+    "unknown": "unknown",
+}
+
+
+def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
+    lines: list[tuple[Cell, ...]] = []
+    for row in rows:
+        result = row.result
+        offer = result.offer
+        base = (
+            Cell(result.provider.name),
+            Cell(offer.name),
+            Cell(", ".join(offer.service_models)),
+        )
+        tail = (
+            Cell(_place(offer)),
+            Cell(offer.runs_on or ""),
+            Cell(f"{one_decimal(result.score)} {result.grade}"),
+        )
+        for status in row.statuses or ():
+            since = (
+                f"{'by ' if status.since_is_bound else ''}{status.since}" if status.since else ""
+            )
+            lines.append(
+                (
+                    *base,
+                    Cell(status.scheme),
+                    Cell(status.status.replace("_", " "), _STATUS_TONE[status.status]),
+                    Cell(since),
+                    Cell(str(status.valid_until) if status.valid_until else ""),
+                    Cell(
+                        "" if status.days_left is None else str(status.days_left),
+                        "warning"
+                        if status.days_left is not None and status.days_left <= 90
+                        else "plain",
+                    ),
+                    Cell(status.version or ""),
+                    Cell(status.decision or ""),
+                    *tail,
+                )
+            )
+        if not row.statuses:
+            lines.append((*base, *(Cell("") for _ in range(7)), *tail))
+    return (
+        Grid(
+            (
+                Column("Provider", wrap=False),
+                Column("Offer"),
+                Column("Service"),
+                Column("Scheme"),
+                Column("Status"),
+                Column("Since"),
+                Column("Valid until"),
+                Column("Days left", "right"),
+                Column("Version"),
+                Column("Decision"),
+                Column("Data", ratio=1),
+                Column("Runs on", fold=True),
+                Column("Score", "right"),
+            ),
+            tuple(lines),
+            title=f"Offers as of {ranking.as_of}",
+            caption=f"{len(rows)} offers; score under rubric {ranking.rubric.id} "
+            f"{ranking.rubric.version}; status read from each offer's dated history",
         ),
     )
 
@@ -705,3 +918,6 @@ class PaintsViews:
 
     def measures(self, measures: list[Measure]) -> str:
         return self.paint(measures_view(measures))
+
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
+        return self.paint(offers_view(ranking, rows))

@@ -16,7 +16,7 @@ from ..measures.qualifications import shown_by_secnumcloud_3_2
 from ..model.rubric import value_key
 
 if TYPE_CHECKING:
-    from ..model.profile import Provider
+    from ..measures.base import Subject
     from ..model.rubric import Gate, Rubric
 
 GateStatus = Literal["pass", "fail", "unknown"]
@@ -34,9 +34,9 @@ class GateResult:
 
 
 def evaluate_gates(
-    provider: Provider, rubric: Rubric, as_of: dt.date, points: dict[str, float | None]
+    subject: Subject, rubric: Rubric, as_of: dt.date, points: dict[str, float | None]
 ) -> list[GateResult]:
-    return [_evaluate(gate, provider, as_of, points) for gate in rubric.gates]
+    return [_evaluate(gate, subject, as_of, points) for gate in rubric.gates]
 
 
 def eligibility_of(gates: list[GateResult]) -> Eligibility:
@@ -48,7 +48,7 @@ def eligibility_of(gates: list[GateResult]) -> Eligibility:
 
 
 def _evaluate(
-    gate: Gate, provider: Provider, as_of: dt.date, points: dict[str, float | None]
+    gate: Gate, subject: Subject, as_of: dt.date, points: dict[str, float | None]
 ) -> GateResult:
     if gate.criterion is not None:
         value = points[gate.criterion]
@@ -57,14 +57,15 @@ def _evaluate(
         )
     else:
         assert gate.measure is not None
-        finding = MEASURES[gate.measure](provider, as_of)
+        finding = MEASURES[gate.measure](subject, as_of)
     status = _status(gate, finding)
     reason = finding.reason
     sources = finding.sources
     if status == "fail":
         reason += f" (expected {gate.rule()})"
     if status == "unknown" and gate.shown_by == "secnumcloud_3.2":
-        shown = shown_by_secnumcloud_3_2(provider, as_of, finding)
+        level = MEASURES[gate.measure].level if gate.measure else "offer"
+        shown = shown_by_secnumcloud_3_2(subject, level, as_of, finding)
         if shown is not None:
             status, reason, sources = "pass", shown.reason, shown.sources
     return GateResult(gate.id, gate.label, gate.article, status, reason, sources)

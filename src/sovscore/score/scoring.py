@@ -1,4 +1,10 @@
-"""Score validated providers against a rubric on a date. Pure: no I/O, no rendering."""
+"""Score validated offers against a rubric on a date, and rank providers or offers. Pure: no
+I/O, no rendering.
+
+The unit of scoring is the offer (what a buyer signs for), read together with its provider and
+the offers it runs on. A provider's score is the score of its best offer within the scope asked
+for (the service models), and every result names that offer.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +15,10 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..measures import MEASURES, Value
-from ..measures.base import unique
+from ..measures.base import Finding, Subject, unique
 from ..measures.qualifications import shown_by_secnumcloud_3_2
-from ..model.profile import Provider
-from ..model.rubric import Rubric
+from ..model.profile import Offer, Provider, ServiceModel
+from ..model.rubric import Criterion, Rubric
 from .gates import Eligibility, GateResult, GateStatus, eligibility_of, evaluate_gates
 from .warnings import ScoreWarning, warnings_for
 
@@ -20,6 +26,8 @@ CriterionStatus = Literal["scored", "shown", "unknown"]
 """scored: the measure's facts gave a value; shown: they did not, but an offer qualified under
 the scheme version the criterion names shows the requirement met (its value stays null);
 unknown: nothing shows it."""
+Unit = Literal["provider", "offer"]
+Scope = frozenset[ServiceModel]
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,10 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class ProviderResult:
-    provider: Provider
+    """An offer's score, with the provider that sells it. In a ranking of providers, the best
+    offer in scope stands for the provider, and `offers` holds every offer in scope."""
+
+    subject: Subject
     score: float
     grade: str
     coverage: float
@@ -57,6 +68,20 @@ class ProviderResult:
     """EU CSF: the overall SEAL (the lowest objective SEAL) when every objective's is known."""
     seal_at_most: int | None = None
     """EU CSF: the lowest SEAL among the objectives known; the overall SEAL cannot be higher."""
+    offers: tuple[ProviderResult, ...] = ()
+    """In a ranking of providers: the provider's offers in scope, best first."""
+
+    @property
+    def provider(self) -> Provider:
+        return self.subject.provider
+
+    @property
+    def offer(self) -> Offer:
+        return self.subject.offer
+
+    @property
+    def ref(self) -> str:
+        return self.subject.ref
 
 
 @dataclass(frozen=True)
@@ -66,6 +91,11 @@ class Ranking:
     weights: dict[str, float]
     results: tuple[ProviderResult, ...]
     min_seal: int | None = None
+    unit: Unit = "provider"
+    scope: Scope | None = None
+    """The service models asked for (--service); None: every offer."""
+    out_of_scope: tuple[str, ...] = ()
+    """Providers left out because none of their offers is in scope."""
 
     @property
     def gated(self) -> bool:
@@ -82,6 +112,10 @@ class Ranking:
     def below(self, score: float) -> list[ProviderResult]:
         """The listed providers whose score, as shown (one decimal), is below `score`."""
         return [r for r in self.results if round(r.score, 1) < score]
+
+    def key(self, result: ProviderResult) -> str:
+        """How a result is named in this ranking: a provider id, or provider/offer."""
+        return result.provider.id if self.unit == "provider" else result.ref
 
 
 def weighted_score(
@@ -106,19 +140,82 @@ def order_key(eligibility: Eligibility | None, score: float) -> tuple[int, float
     return ELIGIBILITY_ORDER[eligibility], -round(score, 1)
 
 
-def score_provider(
-    provider: Provider, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
+def subjects(providers: Iterable[Provider]) -> list[Subject]:
+    """Every offer as a subject, with the chain of offers it runs on resolved among these
+    providers. A reference to an offer that is not loaded ends the chain (`missing`); so does a
+    loop, which cannot be a real infrastructure."""
+    listed = list(providers)
+    offers = {f"{p.id}/{o.id}": (p, o) for p in listed for o in p.offers}
+    built: dict[str, Subject] = {}
+
+    def build(ref: str, seen: tuple[str, ...]) -> Subject:
+        if ref in built:
+            return built[ref]
+        provider, offer = offers[ref]
+        below, missing = None, None
+        if offer.runs_on is not None:
+            if offer.runs_on in offers and offer.runs_on not in seen:
+                below = build(offer.runs_on, (*seen, ref))
+            elif offer.runs_on not in offers:
+                missing = offer.runs_on
+        subject = Subject(provider, offer, below, missing)
+        built[ref] = subject
+        return subject
+
+    return [build(ref, ()) for ref in offers]
+
+
+def _finding(
+    criterion: Criterion, subject: Subject, as_of: dt.date
+) -> tuple[Finding, float | None, CriterionStatus]:
+    measure = MEASURES[criterion.measure]
+    finding = measure(subject, as_of)
+    points = criterion.points(finding.value) if finding.value is not None else None
+    status: CriterionStatus = "scored" if finding.value is not None else "unknown"
+    if finding.value is None and criterion.shown_by == "secnumcloud_3.2":
+        shown = shown_by_secnumcloud_3_2(subject, measure.level, as_of, finding)
+        if shown is not None:
+            finding, points, status = shown, criterion.best_points(), "shown"
+    return finding, points, status
+
+
+def _weakest_link(
+    criterion: Criterion, subject: Subject, as_of: dt.date
+) -> tuple[Finding, float | None, CriterionStatus]:
+    """The criterion read on the offer and every offer it runs on: the weakest link decides."""
+    links = subject.chain()
+    found = [(link, *_finding(criterion, link, as_of)) for link in links]
+    if len(found) == 1:
+        return found[0][1:]
+    sources = unique(*(f.sources for _, f, _, _ in found))
+    unknown = [link for link, _, points, _ in found if points is None]
+    if unknown:
+        names = ", ".join(link.label for link in unknown)
+        return (
+            Finding(None, f"weakest link cannot be shown: {names} unknown", sources),
+            None,
+            "unknown",
+        )
+    link, finding, points, status = min(found, key=lambda f: f[2] if f[2] is not None else 0.0)
+    chain = " -> ".join(
+        f"{lk.label}: {f.value if f.value is not None else 'shown'}" for lk, f, _, _ in found
+    )
+    reason = f"weakest link {link.label} ({finding.reason}); chain: {chain}"
+    return (
+        Finding(finding.value, reason, sources, finding.lower_bound, finding.seal),
+        points,
+        status,
+    )
+
+
+def score_offer(
+    subject: Subject, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
 ) -> ProviderResult:
     weights = rubric.normalised_weights()
     criteria: list[CriterionResult] = []
     for criterion in rubric.criteria:
-        finding = MEASURES[criterion.measure](provider, as_of)
-        points = criterion.points(finding.value) if finding.value is not None else None
-        status: CriterionStatus = "scored" if finding.value is not None else "unknown"
-        if finding.value is None and criterion.shown_by == "secnumcloud_3.2":
-            shown = shown_by_secnumcloud_3_2(provider, as_of, finding)
-            if shown is not None:
-                finding, points, status = shown, criterion.best_points(), "shown"
+        read = _weakest_link if criterion.chain == "weakest" else _finding
+        finding, points, status = read(criterion, subject, as_of)
         criteria.append(
             CriterionResult(
                 id=criterion.id,
@@ -145,16 +242,16 @@ def score_provider(
     levels: list[int] = [level for level in seals if level is not None]
     seal = min(levels) if rubric.seal and levels and len(levels) == len(seals) else None
     at_most = min(levels) if rubric.seal and levels else None
-    gates = evaluate_gates(provider, rubric, as_of, {c.id: c.points for c in criteria})
+    gates = evaluate_gates(subject, rubric, as_of, {c.id: c.points for c in criteria})
     if rubric.seal and min_seal is not None:
         gates.append(_seal_gate(criteria, min_seal))
     return ProviderResult(
-        provider=provider,
+        subject=subject,
         score=score,
         grade=rubric.grade(round(score, 1)),
         coverage=coverage,
         criteria=tuple(criteria),
-        warnings=tuple(warnings_for(provider, as_of)),
+        warnings=tuple(warnings_for(subject, as_of)),
         gates=tuple(gates),
         eligibility=eligibility_of(gates) if gates else None,
         seal=seal,
@@ -186,21 +283,80 @@ ELIGIBILITY_ORDER: dict[Eligibility | None, int] = {
 }
 
 
+def in_scope(offer: Offer, scope: Scope | None) -> bool:
+    return scope is None or bool(scope.intersection(offer.service_models))
+
+
+def _best_first(result: ProviderResult) -> tuple[tuple[int, float], float, str]:
+    """A provider's offers, best first: as ranked, then by the exact score, then by id."""
+    return order_key(result.eligibility, result.score), -result.score, result.ref
+
+
 def rank(
-    providers: Iterable[Provider], rubric: Rubric, as_of: dt.date, min_seal: int | None = None
+    providers: Iterable[Provider],
+    rubric: Rubric,
+    as_of: dt.date,
+    min_seal: int | None = None,
+    *,
+    scope: Scope | None = None,
+    unit: Unit = "provider",
 ) -> Ranking:
     """Eligible first, then those whose eligibility cannot be shown, then the ineligible; within
-    each, highest score first (as shown, to one decimal); equal places share a rank, by id."""
-    scored = sorted(
-        (score_provider(p, rubric, as_of, min_seal) for p in providers),
-        key=lambda r: (order_key(r.eligibility, r.score), r.provider.id),
+    each, highest score first (as shown, to one decimal); equal places share a rank, by id.
+
+    By provider, each provider stands as its best offer in scope; providers with no offer in
+    scope are left out (and named in `out_of_scope`). By offer, every offer in scope is ranked.
+    """
+    listed = list(providers)
+    scored = [
+        score_offer(s, rubric, as_of, min_seal)
+        for s in subjects(listed)
+        if in_scope(s.offer, scope)
+    ]
+    if unit == "provider":
+        by_provider: dict[str, list[ProviderResult]] = {}
+        for result in scored:
+            by_provider.setdefault(result.provider.id, []).append(result)
+        units: list[ProviderResult] = []
+        for results in by_provider.values():
+            best_first = tuple(sorted(results, key=_best_first))
+            # What a buyer of the provider should know: every offer's warnings, once each.
+            warnings = tuple(dict.fromkeys(w for r in best_first for w in r.warnings))
+            units.append(replace(best_first[0], offers=best_first, warnings=warnings))
+    else:
+        units = scored
+    ranking = Ranking(
+        rubric,
+        as_of,
+        rubric.normalised_weights(),
+        (),
+        min_seal,
+        unit,
+        scope,
+        tuple(p.id for p in listed if not any(in_scope(o, scope) for o in p.offers)),
     )
+    ordered = sorted(units, key=lambda r: (order_key(r.eligibility, r.score), ranking.key(r)))
     ranked: list[ProviderResult] = []
-    for position, result in enumerate(scored, start=1):
+    for position, result in enumerate(ordered, start=1):
         previous = ranked[-1] if ranked else None
         tied = previous is not None and order_key(previous.eligibility, previous.score) == (
             order_key(result.eligibility, result.score)
         )
         place = previous.rank if tied and previous is not None else position
         ranked.append(replace(result, rank=place))
-    return Ranking(rubric, as_of, rubric.normalised_weights(), tuple(ranked), min_seal)
+    return replace(ranking, results=tuple(ranked))
+
+
+def score_provider(
+    provider: Provider,
+    rubric: Rubric,
+    as_of: dt.date,
+    min_seal: int | None = None,
+    scope: Scope | None = None,
+) -> ProviderResult:
+    """One provider on its own: its best offer in scope (offers it runs on from other providers
+    are not loaded here, and say so in a warning)."""
+    ranking = rank([provider], rubric, as_of, min_seal, scope=scope)
+    if not ranking.results:
+        raise ValueError(f"{provider.id} has no offer in scope")
+    return ranking.results[0]

@@ -10,6 +10,9 @@ disagreement about them. Two answers:
   provider's eligibility group is the same in every sample).
 - Exactly, for each pair of neighbours in the ranking: the smallest change of one criterion's
   weight, the others held fixed, at which the lower one catches up with the upper one.
+
+A provider is ranked as its best offer in scope: under other weights another of its offers may
+become its best, and both answers follow that (each sample, and each swap, scores them all).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import math
 import random
 import sys
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.rubric import normalise
@@ -107,8 +111,9 @@ class Sensitivity:
 class _Table:
     """The ranking reduced to numbers, once: a sample is then only weighted sums.
 
-    Providers with the same points, known facts and eligibility group always share a place, so
-    each such profile (a row) is scored once per sample.
+    Each ranked unit (a provider, or an offer) has one or more rows: a provider's offers in
+    scope, since under other weights another of its offers may become its best. Offers with the
+    same points and eligibility share a row, scored once per sample.
     """
 
     ids: list[str]
@@ -126,8 +131,9 @@ class _Table:
     known: list[tuple[bool, ...]]
     eligibility: list[Eligibility | None]
     """Per row, its eligibility: weights never change it (gates test facts and points)."""
-    row_of: list[int]
-    """Per provider, its row."""
+    rows_of: list[list[int]]
+    """Per unit, the rows that may stand for it: its offers in its best eligibility group (an
+    offer of a worse group never outranks one of a better group, whatever the weights)."""
     exclude: bool
 
 
@@ -140,12 +146,11 @@ def analyse(
     if not 0 <= spread < 1:  # a factor of 0 or less would drop or invert a criterion
         raise ValueError(f"expected a spread from 0 to less than 1, not {spread}")
     table = _table(ranking)
-    places = _places(table, _scores(table, table.raw))
-    base = [places[row] + 1 for row in table.row_of]
+    base = [place + 1 for place in _places(table, _scores(table, table.raw))]
     counts = _sample_places(table, samples, spread, seed)
     providers = [
-        _provider_summary(ident, rank, counts[row], samples)
-        for ident, rank, row in zip(table.ids, base, table.row_of, strict=True)
+        _provider_summary(ident, rank, counts[unit], samples)
+        for unit, (ident, rank) in enumerate(zip(table.ids, base, strict=True))
     ]
     pairs = [_pair(table, i, i + 1, spread) for i in range(len(base) - 1)]
     return Sensitivity(ranking, samples, spread, seed, providers, pairs)
@@ -156,13 +161,22 @@ def _table(ranking: Ranking) -> _Table:
     weights = [c.weight for c in ranking.rubric.criteria]
     shift = math.frexp(max(weights))[1]
     rows: dict[tuple[tuple[float | None, ...], Eligibility | None], int] = {}
-    row_of: list[int] = []
+    rows_of: list[list[int]] = []
     for result in ranking.results:
-        by_id = {c.id: c for c in result.criteria}
-        facts = tuple(by_id[c].points for c in criteria)
-        row_of.append(rows.setdefault((facts, result.eligibility), len(rows)))
+        offers = result.offers or (result,)
+        group = min(ELIGIBILITY_ORDER[o.eligibility] for o in offers)
+        unit = []
+        for offer in offers:
+            if ELIGIBILITY_ORDER[offer.eligibility] != group:
+                continue
+            by_id = {c.id: c for c in offer.criteria}
+            facts = tuple(by_id[c].points for c in criteria)
+            row = rows.setdefault((facts, offer.eligibility), len(rows))
+            if row not in unit:
+                unit.append(row)
+        rows_of.append(unit)
     return _Table(
-        ids=[r.provider.id for r in ranking.results],
+        ids=[ranking.key(r) for r in ranking.results],
         criteria=criteria,
         raw=[math.ldexp(w, -shift) for w in weights],
         shift=shift,
@@ -170,36 +184,40 @@ def _table(ranking: Ranking) -> _Table:
         points=[[p if p is not None else 0.0 for p in facts] for facts, _ in rows],
         known=[tuple(p is not None for p in facts) for facts, _ in rows],
         eligibility=[eligibility for _, eligibility in rows],
-        row_of=row_of,
+        rows_of=rows_of,
         exclude=ranking.rubric.unknown == "exclude",
     )
 
 
-def _scores(table: _Table, raw: list[float], only: tuple[int, ...] | None = None) -> list[float]:
+def _scores(table: _Table, raw: list[float], only: Iterable[int] | None = None) -> dict[int, float]:
     """Each row's score (or only these rows') under these raw weights: `scoring`'s own formula,
     so with the rubric's own weights the scores, hence the ranks, are identical."""
     weights = normalise(raw)
     chosen = range(len(table.facts)) if only is None else only
-    return [weighted_score(weights, table.facts[i], table.exclude)[0] for i in chosen]
+    return {i: weighted_score(weights, table.facts[i], table.exclude)[0] for i in chosen}
 
 
-def _places(table: _Table, scores: list[float]) -> list[int]:
-    """Per row, how many providers come before it (its rank - 1), ordered as `scoring.rank`
-    orders them (`order_key`); equal places share a rank."""
-    keys = [order_key(e, s) for e, s in zip(table.eligibility, scores, strict=True)]
-    ordered = sorted([keys[row] for row in table.row_of])
+def _key(table: _Table, unit: int, scores: dict[int, float]) -> tuple[int, float]:
+    """A unit's place key: its best row's, as `scoring.rank` orders (`order_key`)."""
+    return min(order_key(table.eligibility[row], scores[row]) for row in table.rows_of[unit])
+
+
+def _places(table: _Table, scores: dict[int, float]) -> list[int]:
+    """Per unit, how many units come before it (its rank - 1); equal places share a rank."""
+    keys = [_key(table, unit, scores) for unit in range(len(table.ids))]
+    ordered = sorted(keys)
     return [bisect_left(ordered, k) for k in keys]
 
 
 def _sample_places(table: _Table, samples: int, spread: float, seed: int) -> list[list[int]]:
-    """Per row, how many samples put it at each rank (index 0 is rank 1)."""
+    """Per unit, how many samples put it at each rank (index 0 is rank 1)."""
     rng = random.Random(seed)
-    counts = [[0] * len(table.ids) for _ in table.points]
+    counts = [[0] * len(table.ids) for _ in table.ids]
     low, high = 1 - spread, 1 + spread
     for _ in range(samples):
         raw = [w * rng.uniform(low, high) for w in table.raw]
-        for row, place in enumerate(_places(table, _scores(table, raw))):
-            counts[row][place] += 1
+        for unit, place in enumerate(_places(table, _scores(table, raw))):
+            counts[unit][place] += 1
     return counts
 
 
@@ -234,18 +252,15 @@ def _provider_summary(
 
 
 def _pair(table: _Table, upper: int, lower: int, spread: float) -> PairSensitivity:
-    """Neighbours in the base ranking, by provider index."""
+    """Neighbours in the base ranking, by unit index."""
     up, low = table.ids[upper], table.ids[lower]
-    row_up, row_low = table.row_of[upper], table.row_of[lower]
-    if (
-        ELIGIBILITY_ORDER[table.eligibility[row_up]]
-        != ELIGIBILITY_ORDER[table.eligibility[row_low]]
-    ):
+    scores = _scores(table, table.raw, table.rows_of[upper] + table.rows_of[lower])
+    key_up, key_low = _key(table, upper, scores), _key(table, lower, scores)
+    if key_up[0] != key_low[0]:  # weights never move eligibility
         return PairSensitivity(up, low, tied=False, swap=None, change=None, fragile=False)
-    score_up, score_low = _scores(table, table.raw, (row_up, row_low))
-    if round(score_up, 1) == round(score_low, 1):
+    if key_up == key_low:
         return PairSensitivity(up, low, tied=True, swap=None, change=0.0, fragile=True)
-    swap = _smallest_swap(table, row_up, row_low)
+    swap = _smallest_swap(table, upper, lower)
     change = swap.change if swap is not None else None
     fragile = change is not None and abs(change) <= spread
     return PairSensitivity(up, low, tied=False, swap=swap, change=change, fragile=fragile)
@@ -253,7 +268,7 @@ def _pair(table: _Table, upper: int, lower: int, spread: float) -> PairSensitivi
 
 def _smallest_swap(table: _Table, upper: int, lower: int) -> WeightChange | None:
     """Over every criterion with a positive weight (a zero weight has no relative change), the
-    weight change of smallest relative size that makes row `lower` score at least row `upper`."""
+    weight change of smallest relative size that makes unit `lower` rank with or above `upper`."""
     best: WeightChange | None = None
     for k, weight in enumerate(table.raw):
         if weight <= 0:
@@ -273,21 +288,29 @@ def _smallest_swap(table: _Table, upper: int, lower: int) -> WeightChange | None
 
 
 def _swap_weight(table: _Table, upper: int, lower: int, k: int) -> float | None:
-    """The raw weight of criterion k nearest its current one at which the two scores meet.
+    """The raw weight of criterion k nearest its current one at which `lower` catches `upper`.
 
-    With the others fixed at W_j and x for criterion k, each score is N(x) / M(x), N and M linear
-    in x (under `zero`, M is the total weight; under `exclude`, the provider's known weight).
-    The scores meet where N_u M_l - N_l M_u = 0: at most a quadratic, solved in closed form.
-    Setting the weight to 0 is also tried: under `exclude` it can drop a provider's coverage to
-    0 (score 0), a jump no root shows. Each candidate is checked by rescoring, nudged a hair
-    further when float rounding leaves the pair unswapped, and dropped if that does not help.
+    With the others fixed at W_j and x for criterion k, each row's score is N(x) / M(x), N and
+    M linear in x (under `zero`, M is the total weight; under `exclude`, the row's known
+    weight). A unit's score is its best row's, so where the two units meet, some row of each
+    meets the other: the candidates are the roots of N_a M_b - N_b M_a = 0, at most a
+    quadratic, for every pair of their rows. Setting the weight to 0 is also tried: under
+    `exclude` it can drop a row's coverage to 0 (score 0), a jump no root shows. Each candidate
+    is checked by rescoring, nudged a hair further when float rounding leaves the pair
+    unswapped, and dropped if that does not help.
     """
     weight = table.raw[k]
     others = math.fsum(w for j, w in enumerate(table.raw) if j != k)
-    candidates = [r for r in _meeting_points(table, upper, lower, k) if r > 0 and math.isfinite(r)]
+    candidates = [
+        r
+        for a in table.rows_of[upper]
+        for b in table.rows_of[lower]
+        for r in _meeting_points(table, a, b, k)
+        if r > 0 and math.isfinite(r)
+    ]
     if others > 0:  # a weight of 0 is allowed while another weight stays positive
         candidates.append(0.0)
-    for candidate in sorted(candidates, key=lambda r: abs(r - weight)):
+    for candidate in sorted(set(candidates), key=lambda r: abs(r - weight)):
         for nudge in (0.0, 1e-12, 1e-9, 1e-6):
             x = candidate + (candidate - weight) * nudge
             if x >= 0 and _swapped(table, upper, lower, k, x):
@@ -324,13 +347,13 @@ def _meeting_points(table: _Table, upper: int, lower: int, k: int) -> list[float
 
 
 def _swapped(table: _Table, upper: int, lower: int, k: int, x: float) -> bool:
-    """With criterion k weighted x, `lower` ranks with or above `upper` (as `scoring` ranks)."""
+    """With criterion k weighted x, unit `lower` ranks with or above `upper` (as `scoring` ranks)."""
     raw = list(table.raw)
     raw[k] = x
     if not math.fsum(raw) > 0:
         return False
-    score_upper, score_lower = _scores(table, raw, (upper, lower))
-    return round(score_lower, 1) >= round(score_upper, 1)
+    scores = _scores(table, raw, table.rows_of[upper] + table.rows_of[lower])
+    return _key(table, lower, scores) <= _key(table, upper, scores)
 
 
 def _short(weight: float) -> str:

@@ -7,14 +7,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from ..measures.base import Subject
 from ..measures.qualifications import offer_status
-from ..model.profile import STALE_AFTER_MONTHS, Provider
+from ..model.profile import STALE_AFTER_MONTHS
 
 EXPIRY_NOTICE_DAYS = 90
 
 
 WarningCode = Literal[
-    "qualification_expiring", "qualification_expired", "qualification_unconfirmed", "profile_stale"
+    "qualification_expiring",
+    "qualification_expired",
+    "qualification_unconfirmed",
+    "profile_stale",
+    "runs_on_missing",
 ]
 
 
@@ -24,10 +29,13 @@ class ScoreWarning:
     message: str
 
 
-def warnings_for(provider: Provider, as_of: dt.date) -> Iterator[ScoreWarning]:
-    for qualification in provider.qualifications:
+def warnings_for(subject: Subject, as_of: dt.date) -> Iterator[ScoreWarning]:
+    """What a buyer of this offer should know on the day: its qualifications ending or ended,
+    an infrastructure it runs on that is not loaded, a profile not reviewed for a year."""
+    provider, offer = subject.provider, subject.offer
+    for qualification in offer.qualifications:
         status = offer_status(qualification, as_of)
-        label = f"{qualification.scheme} {qualification.offer}"
+        label = f"{qualification.scheme} {qualification.label or offer.name}"
         until = status.valid_until
         if status.status == "qualified" and until is not None:
             days = (until - as_of).days
@@ -47,6 +55,13 @@ def warnings_for(provider: Provider, as_of: dt.date) -> Iterator[ScoreWarning]:
             yield ScoreWarning(
                 "qualification_expired",
                 f"{label}: expired after {until} and no renewal is recorded",
+            )
+    for link in subject.chain():
+        if link.missing is not None:
+            yield ScoreWarning(
+                "runs_on_missing",
+                f"{link.offer.name} runs on {link.missing}, which is not loaded: what it runs "
+                "on is left out of the score (load the file that defines it)",
             )
     if provider.stale_on(as_of):
         yield ScoreWarning(
