@@ -40,6 +40,14 @@ def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
         "score",
         "grade",
         "coverage",
+        "score_low",
+        "score_high",
+        "rank_best",
+        "rank_worst",
+        "primary_share",
+        "basis",
+        "reviewed",
+        "projected",
         "criteria",
         "warnings",
     }
@@ -52,7 +60,13 @@ def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
         "status",
         "reason",
         "sources",
+        "evidence",
+        "basis",
+        "points_low",
+        "points_high",
+        "notes",
     }
+    assert {"projected_after", "register_reads"} <= set(document)
     scores = [p["score"] for p in document["providers"]]
     assert scores == sorted(scores, reverse=True)
     assert result.stderr == ""

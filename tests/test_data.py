@@ -77,7 +77,7 @@ def test_january_2026_s3ns_qualified_bleu_not() -> None:
         ("orange-business", "2025-07-11", "qualified"),
         ("cegedim", "2024-12-03", "none"),
         ("cegedim", "2024-12-04", "qualified"),
-        ("cegedim", "2027-12-05", "expired"),
+        ("cegedim", "2027-12-05", None),  # ended 04/12/2027: unverified, no read after it
         ("oodrive", "2022-12-15", "qualified"),  # Cap'Com: one of five qualified, Dec 2022
         ("docaposte", "2024-09-17", "qualified"),  # Index Education's offer
         ("scaleway", "2025-01-31", "in_progress"),  # J0 announced January 2025

@@ -108,7 +108,8 @@ def runner() -> Iterator[CliRunner]:
             weights,
             as_of,
             min_seal,
-            *sorted(kw.items()),
+            # The sources are the bundled ones (one catalogue): named by identity.
+            *sorted((k, id(v) if k == "sources" else v) for k, v in kw.items()),
         )
         if key not in rankings:
             rankings[key] = original_rank(listed, rubric, as_of, min_seal, **kw)

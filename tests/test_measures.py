@@ -116,10 +116,27 @@ def test_no_us_partner_needs_a_source_to_be_none() -> None:
 
 def test_secnumcloud_status_without_offers_needs_a_register_check() -> None:
     assert measure("secnumcloud_status", qualifications=[]).value is None
-    checks = [{"scheme": "secnumcloud", "date": "2026-09", "sources": ["src-a"]}]
+    checks = [{"scheme": "secnumcloud", "date": "2024-09", "sources": ["src-a"]}]
     finding = measure("secnumcloud_status", qualifications=[], register_checks=checks)
     assert finding.value == "none"
     assert finding.sources == ("src-a",)
+    # Absence from the list of qualified offers says nothing of an application...
+    assert "not on the qualified list read on 2024-09; application status unknown" in (
+        finding.reason
+    )
+    # ... unless the list of applications was read too.
+    both = [{**checks[0], "covers": "qualified_and_applicants"}]
+    finding = measure("secnumcloud_status", qualifications=[], register_checks=both)
+    assert finding.value == "none"
+    assert "not on the lists of qualified offers and of applications read on 2024-09" in (
+        finding.reason
+    )
+
+
+def test_a_register_check_after_the_day_does_not_count() -> None:
+    checks = [{"scheme": "secnumcloud", "date": "2025-01-02", "sources": ["src-a"]}]
+    finding = measure("secnumcloud_status", qualifications=[], register_checks=checks)
+    assert finding.value is None
 
 
 def test_secnumcloud_status_picks_the_best_offer() -> None:
@@ -167,5 +184,6 @@ def test_a_grant_past_the_three_year_limit_is_unknown_not_expired() -> None:
     qualifications = [{"scheme": "secnumcloud", "offer": "IaaS", "history": history}]
     finding = measure("secnumcloud_status", qualifications=qualifications)
     assert finding.value is None
-    assert "no source shows it in force after 2023-06-01" in finding.reason
+    assert "validity ended at most 2023-06-01 (three-year limit)" in finding.reason
+    assert "as seen on 2020-06-30; renewal not checked since" in finding.reason
     assert finding.sources == ("src-a",)

@@ -11,8 +11,10 @@ def qualification(*events: dict[str, Any]) -> Qualification:
     return Qualification.model_validate({"scheme": "secnumcloud", "history": list(events)})
 
 
-def status(q: Qualification, day: str) -> str:
-    return offer_status(q, dt.date.fromisoformat(day)).status
+def status(q: Qualification, day: str, *checked: str) -> str:
+    """The status on `day`, with the register read on the days `checked`."""
+    reads = [dt.date.fromisoformat(d) for d in checked]
+    return offer_status(q, dt.date.fromisoformat(day), reads).status
 
 
 def test_exact_window_is_inclusive_of_both_ends() -> None:
@@ -23,7 +25,25 @@ def test_exact_window_is_inclusive_of_both_ends() -> None:
     assert status(q, "2023-11-29") == "none"
     assert status(q, "2023-11-30") == "qualified"
     assert status(q, "2026-11-30") == "qualified"
-    assert status(q, "2026-12-01") == "expired"
+    # The end passed after the last read of the register: a projection, not an observation.
+    assert status(q, "2026-12-01") == "unverified"
+    assert status(q, "2026-12-01", "2026-09-15") == "unverified"
+    assert status(q, "2026-12-01", "2026-11-30") == "unverified"
+    # A read after the end that found no renewal shows the lapse.
+    assert status(q, "2026-12-01", "2026-12-01") == "expired"
+    assert status(q, "2026-12-05", "2026-12-01") == "expired"
+    # A read after the day asked for does not count on that day.
+    assert status(q, "2026-12-01", "2026-12-02") == "unverified"
+
+
+def test_a_status_seen_held_is_an_observation_of_the_register() -> None:
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2026, 9, 15), "bound": "by"},
+        {"status": "expires", "date": dt.date(2026, 11, 30)},
+    )
+    result = offer_status(q, dt.date(2026, 12, 1))
+    assert result.status == "unverified"
+    assert result.checked == dt.date(2026, 9, 15)
 
 
 def test_an_imprecise_grant_counts_from_the_last_day_it_can_mean() -> None:
@@ -41,7 +61,7 @@ def test_an_imprecise_expiry_counts_from_the_first_day_it_can_mean() -> None:
         {"status": "expires", "date": "2025-03"},
     )
     assert status(q, "2025-02-28") == "qualified"
-    assert status(q, "2025-03-01") == "expired"
+    assert status(q, "2025-03-01", "2025-03-01") == "expired"
 
 
 def test_a_grant_without_recorded_end_lapses_after_three_years() -> None:
@@ -50,7 +70,10 @@ def test_a_grant_without_recorded_end_lapses_after_three_years() -> None:
     assert result.status == "qualified"
     assert result.valid_until == dt.date(2023, 6, 1)
     assert result.lapsed_by_limit
-    assert status(q, "2023-06-02") == "expired"
+    # Counted from a day by which it was held: the last day it can run to, not its end.
+    assert result.until_is_bound
+    assert status(q, "2023-06-02") == "unverified"
+    assert status(q, "2023-06-02", "2023-06-02") == "expired"
 
 
 def test_renewal_restarts_the_window() -> None:
@@ -61,7 +84,7 @@ def test_renewal_restarts_the_window() -> None:
     )
     assert status(q, "2023-12-05") == "qualified"
     assert status(q, "2026-11-01") == "qualified"
-    assert status(q, "2026-12-02") == "expired"
+    assert status(q, "2026-12-02", "2026-12-02") == "expired"
 
 
 def test_application_then_grant_then_withdrawal() -> None:
@@ -83,8 +106,8 @@ def test_reapplying_after_a_lapse_is_in_progress() -> None:
         {"status": "expires", "date": dt.date(2022, 1, 10)},
         {"status": "applied", "date": dt.date(2022, 6, 1)},
     )
-    assert status(q, "2022-03-01") == "expired"
-    assert status(q, "2022-06-02") == "in_progress"
+    assert status(q, "2022-03-01", "2022-02-01") == "expired"
+    assert status(q, "2022-06-02", "2022-02-01") == "in_progress"
 
 
 def test_evidence_is_only_what_counts_on_the_day() -> None:
@@ -104,7 +127,8 @@ def test_a_source_showing_the_status_held_does_not_restart_the_window() -> None:
     result = offer_status(q, dt.date(2024, 12, 1))
     assert result.status == "qualified"
     assert result.valid_until == dt.date(2025, 1, 1)
-    assert status(q, "2025-01-02") == "expired"
+    assert not result.until_is_bound  # counted from the grant itself
+    assert status(q, "2025-01-02", "2025-01-02") == "expired"
 
 
 def test_held_again_after_a_lapse_counts_from_the_day_after_the_lapse() -> None:

@@ -74,17 +74,24 @@ def test_expiry_within_ninety_days_warns(rubric: Rubric) -> None:
     assert "83 days" in result.warnings[0].message
 
 
-def test_grant_past_the_limit_warns_unconfirmed(rubric: Rubric) -> None:
+def test_grant_past_the_limit_warns_unverified(rubric: Rubric) -> None:
     history = [{"status": "qualified", "date": "2020-06", "bound": "by", "sources": ["src-a"]}]
     profile = provider(
         qualifications=[{"scheme": "secnumcloud", "offer": "IaaS", "history": history}]
     )
     result = score_provider(Provider.model_validate(profile), rubric, DAY)
-    assert [w.code for w in result.warnings] == ["qualification_unconfirmed"]
+    assert [w.code for w in result.warnings] == ["qualification_unverified"]
+    assert "validity ended at most 2023-06-01 (three-year limit)" in result.warnings[0].message
     assert result.criteria[2].status == "unknown"
 
 
-def test_expired_and_stale_profiles_warn(rubric: Rubric) -> None:
+def test_ended_and_stale_profiles_warn(rubric: Rubric) -> None:
     result = score_provider(Provider.model_validate(provider()), rubric, dt.date(2027, 2, 1))
+    assert {w.code for w in result.warnings} == {"qualification_unverified", "profile_stale"}
+    assert result.criteria[2].value is None
+    checked = provider(
+        register_checks=[{"scheme": "secnumcloud", "date": "2027-01-15", "sources": ["src-a"]}]
+    )
+    result = score_provider(Provider.model_validate(checked), rubric, dt.date(2027, 2, 1))
     assert {w.code for w in result.warnings} == {"qualification_expired", "profile_stale"}
     assert result.criteria[2].value == "expired"

@@ -110,7 +110,15 @@ def _ranked(
     catalogue = load_catalogue(providers or None)
     models = parse_choices("--service", service, SERVICE_MODELS)
     scope = frozenset(models) if models else None
-    ranking = rank(catalogue.providers.values(), loaded, day, min_seal, scope=scope, unit=unit)
+    ranking = rank(
+        catalogue.providers.values(),
+        loaded,
+        day,
+        min_seal,
+        scope=scope,
+        unit=unit,
+        sources=catalogue.sources,
+    )
     return ranking, catalogue
 
 

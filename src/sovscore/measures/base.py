@@ -13,9 +13,14 @@ from ..model.rubric import Value
 if TYPE_CHECKING:
     from ..model.profile import Offer, Provider
 
-__all__ = ["Finding", "Measure", "MeasureKind", "Subject", "Value", "measure", "unique"]
+__all__ = ["Basis", "Finding", "Measure", "MeasureKind", "Subject", "Value", "measure", "unique"]
 
 MeasureKind = Literal["category", "number", "boolean"]
+Basis = Literal["facts", "assessment", "derived", "qualification"]
+"""How a value was reached: read from the profile's sourced facts; taken from a published
+assessment (a third party's, such as a CSF card); derived from other facts by a documented rule
+(a SEAL level worked out by sovscore); or shown by a SecNumCloud 3.2 qualification, which ANSSI
+audited, where the facts themselves are unknown."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Finding:
     """The number is only a lower bound (e.g. 'at least 50 %'): the true value may be higher."""
     seal: int | None = None
     """For EU CSF objectives: the SEAL level (0-4) found, None when it cannot be shown."""
+    basis: Basis = "facts"
 
     def __post_init__(self) -> None:
         # One type per value: a number is a float wherever it comes from (`sum([])` is the int

@@ -12,7 +12,7 @@ import math
 from ..model.countries import EEA, EU
 from ..model.profile import Partnership, PartnershipKind, Provider
 from .base import Finding, Subject, measure, unique
-from .qualifications import STATUSES, scheme_statuses
+from .qualifications import STATUSES, scheme_statuses, unverified_text, validity_text
 
 
 def _pct(value: float) -> str:
@@ -154,10 +154,14 @@ def us_partnership(subject: Subject, as_of: dt.date) -> Finding:
 def secnumcloud_status(subject: Subject, as_of: dt.date) -> Finding:
     """The offer's ANSSI SecNumCloud status on the as-of date."""
     provider, offer = subject.provider, subject.offer
-    statuses = scheme_statuses(offer, "secnumcloud", as_of)
+    statuses = scheme_statuses(subject, "secnumcloud", as_of)
     best = next((s for s in statuses if s.status != "none"), None)
     if best is None:
-        checks = [c for c in provider.register_checks if c.scheme == "secnumcloud"]
+        checks = [
+            c
+            for c in provider.register_checks
+            if c.scheme == "secnumcloud" and c.date.latest() <= as_of
+        ]
         checked = unique(
             *(c.sources for c in checks),
             *(e.sources for s in statuses for e in s.qualification.history),
@@ -167,8 +171,19 @@ def secnumcloud_status(subject: Subject, as_of: dt.date) -> Finding:
                 None,
                 f"{offer.name}: no SecNumCloud qualification listed, and no check of ANSSI's list",
             )
+        last = max(checks, key=lambda c: c.date.latest(), default=None)
+        if last is None:
+            return Finding(
+                "none", f"{offer.name}: no SecNumCloud qualification on {as_of}", checked
+            )
+        if last.covers == "qualified_and_applicants":
+            what = "not on the lists of qualified offers and of applications"
+            return Finding("none", f"{offer.name}: {what} read on {last.date}", checked)
         return Finding(
-            "none", f"{offer.name}: no SecNumCloud qualification or application on {as_of}", checked
+            "none",
+            f"{offer.name}: not on the qualified list read on {last.date}; "
+            "application status unknown",
+            checked,
         )
     event = best.event
     name = best.qualification.label or offer.name
@@ -179,17 +194,13 @@ def secnumcloud_status(subject: Subject, as_of: dt.date) -> Finding:
     version = f" under v{event.version}" if event and event.version else ""
     if best.status == "qualified":
         verb = "renewed" if event and event.status == "renewed" else "qualified"
-        until = f", valid to {best.valid_until}" if best.valid_until else ""
-        limit = " (three-year limit)" if best.lapsed_by_limit and best.valid_until else ""
-        reason = f"{name}: {verb}{version} {when}{until}{limit}"
-    elif best.status == "expired" and best.lapsed_by_limit:
-        reason = (
-            f"{name}: shown {when}; no source shows it in force after {best.valid_until} "
-            "(a qualification lasts at most three years)"
-        )
-        return Finding(None, reason, sources)
+        reason = f"{name}: {verb}{version} {when}{validity_text(best)}"
+    elif best.status == "unverified":
+        return Finding(None, f"{name}: {unverified_text(best)}", sources)
     elif best.status == "expired":
-        reason = f"{name}: expired after {best.valid_until}, with no recorded renewal"
+        end = "ran out" if best.lapsed_by_limit else "expired"
+        seen = f"; not on the list read on {best.checked}" if best.checked else ""
+        reason = f"{name}: {end} after {best.valid_until}{seen}"
     elif best.status == "in_progress":
         reason = f"{name}: application accepted (J0) {when}, not yet qualified"
     else:

@@ -27,11 +27,13 @@ STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
 
 
 def _seal(level: int, reason: str, sources: tuple[str, ...]) -> Finding:
-    return Finding(level * 25.0, f"SEAL-{level} (derived): {reason}", sources, seal=level)
+    return Finding(
+        level * 25.0, f"SEAL-{level} (derived): {reason}", sources, seal=level, basis="derived"
+    )
 
 
 def _unknown(reason: str) -> Finding:
-    return Finding(None, f"SEAL cannot be shown: {reason}")
+    return Finding(None, f"SEAL cannot be shown: {reason}", basis="derived")
 
 
 def sov1_strategic(subject: Subject, as_of: dt.date) -> Finding:
@@ -154,7 +156,9 @@ def objective_measure(objective: CsfObjective) -> Derivation:
             f"SEAL-{assessment.seal} (assessed by {assessment.assessed_by}, {assessment.date}): "
             f"{assessment.rationale}"
         )
-        return Finding(score, reason, tuple(assessment.sources), seal=assessment.seal)
+        return Finding(
+            score, reason, tuple(assessment.sources), seal=assessment.seal, basis="assessment"
+        )
 
     return assessed_or_derived
 

@@ -8,15 +8,25 @@ from the first. A grant with no recorded end lapses after the scheme's longest v
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
 from ..model.dates import add_days, add_years
-from ..model.profile import Offer, Qualification, QualificationEvent, QualificationStatus, Scheme
+from ..model.profile import (
+    Offer,
+    Provider,
+    Qualification,
+    QualificationEvent,
+    QualificationStatus,
+    Scheme,
+)
 from .base import Finding, Level, Subject, unique
 
 Status = QualificationStatus
-STATUSES: tuple[Status, ...] = get_args(QualificationStatus)
+STATUSES: tuple[Status, ...] = tuple(s for s in get_args(QualificationStatus) if s != "unverified")
+"""What the SecNumCloud measure yields: an unverified status is an unknown value (no points)."""
+STATUS_ORDER: tuple[Status, ...] = get_args(QualificationStatus)
 
 # Longest validity of one grant, in years (ANSSI: a SecNumCloud qualification lasts three years;
 # HDS certification, three years).
@@ -34,9 +44,46 @@ class OfferStatus:
     valid_until: dt.date | None
     """Last day of validity of the grant in force, when there is one."""
     lapsed_by_limit: bool = False
-    """True when the grant ran out by the scheme's limit rather than a recorded expiry."""
+    """True when the grant runs out by the scheme's limit rather than a recorded expiry: then
+    `valid_until` is at most that day (it may have ended sooner), never a recorded date."""
     evidence: tuple[QualificationEvent, ...] = ()
     """The events the status rests on: those counted by the as-of date, and the expiry in force."""
+    checked: dt.date | None = None
+    """The last observation of the register by the as-of date (a check of it, or a status seen
+    held by a day): what is observed ends there, what follows is projected."""
+
+    @property
+    def until_is_bound(self) -> bool:
+        """`valid_until` is only the latest day the grant can run to: the scheme's limit counted
+        from a day by which it was already held ("qualified by"), not a recorded end."""
+        return self.lapsed_by_limit and self.event is not None and self.event.bound == "by"
+
+
+def validity_text(status: OfferStatus) -> str:
+    """ ", valid to D", said as exactly as the data knows it."""
+    until = status.valid_until
+    if until is None:
+        return ""
+    if status.until_is_bound:
+        return f", valid to {until} at most (three-year limit from a date it was held by)"
+    if status.lapsed_by_limit:
+        return f", valid to {until} (three-year limit; no end recorded)"
+    return f", valid to {until}"
+
+
+def unverified_text(status: OfferStatus) -> str:
+    """What an `unverified` status means, and what to check."""
+    end = f"at most {status.valid_until}" if status.until_is_bound else str(status.valid_until)
+    how = " (three-year limit)" if status.lapsed_by_limit else ""
+    read = (
+        f"according to the register as seen on {status.checked}"
+        if status.checked is not None
+        else "according to the data (no read of the register recorded)"
+    )
+    return (
+        f"validity ended {end}{how} {read}; renewal not checked since: check ANSSI's list of "
+        "qualified offers (cyber.gouv.fr)"
+    )
 
 
 def counts_from(event: QualificationEvent) -> dt.date:
@@ -54,7 +101,12 @@ def last_valid_day(expiry: QualificationEvent) -> dt.date:
     return add_days(expiry.date.earliest(), -1)
 
 
-def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
+def offer_status(
+    qualification: Qualification, as_of: dt.date, checks: Iterable[dt.date] = ()
+) -> OfferStatus:
+    """The status on `as_of`. A validity that ended is `expired` only when a check of the
+    register (`checks`: days the scheme's list was read) came after its end and found no
+    renewal; before such a check it is `unverified`: a projection, not an observation."""
     status: Status = "none"
     current: QualificationEvent | None = None
     valid_until: dt.date | None = None
@@ -93,9 +145,19 @@ def offer_status(qualification: Qualification, as_of: dt.date) -> OfferStatus:
             status, current, reapplied = "qualified", event, False
             valid_until = add_years(start, limit) if limit else None
             by_limit = limit is not None
+    # What was last observed of the register: a check of it, or an event that shows the status
+    # held by a day (a grant seen in a copy of the list of that day).
+    seen = [day for day in checks if day <= as_of]
+    seen += [e.date.latest() for e in evidence if e.bound == "by" and e.date.latest() <= as_of]
+    checked = max(seen, default=None)
     if status == "qualified" and valid_until is not None and valid_until < as_of:
-        status = "in_progress" if reapplied else "expired"
-    return OfferStatus(qualification, status, current, valid_until, by_limit, tuple(evidence))
+        if reapplied:
+            status = "in_progress"
+        else:
+            status = "expired" if checked is not None and checked > valid_until else "unverified"
+    return OfferStatus(
+        qualification, status, current, valid_until, by_limit, tuple(evidence), checked
+    )
 
 
 def _confirms(event: QualificationEvent, status: Status, valid_until: dt.date | None) -> bool:
@@ -107,10 +169,18 @@ def _confirms(event: QualificationEvent, status: Status, valid_until: dt.date | 
     )
 
 
-def scheme_statuses(offer: Offer, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
+def register_checks(provider: Provider, scheme: Scheme) -> list[dt.date]:
+    """The days the provider's register for `scheme` was read (each check's last possible day)."""
+    return [c.date.latest() for c in provider.register_checks if c.scheme == scheme]
+
+
+def scheme_statuses(subject: Subject, scheme: Scheme, as_of: dt.date) -> list[OfferStatus]:
     """Status of each of the offer's histories under `scheme` (usually one), best first."""
-    found = [offer_status(q, as_of) for q in offer.qualifications if q.scheme == scheme]
-    return sorted(found, key=lambda s: STATUSES.index(s.status))
+    checks = register_checks(subject.provider, scheme)
+    found = [
+        offer_status(q, as_of, checks) for q in subject.offer.qualifications if q.scheme == scheme
+    ]
+    return sorted(found, key=lambda s: STATUS_ORDER.index(s.status))
 
 
 def qualified_under_3_2(offer: Offer, as_of: dt.date) -> OfferStatus | None:
@@ -141,5 +211,5 @@ def shown_by_secnumcloud_3_2(
             reason = (
                 f"shown by the SecNumCloud 3.2 qualification of {offer.name!r} ({unknown.reason})"
             )
-            return Finding(None, reason, sources)
+            return Finding(None, reason, sources, basis="qualification")
     return None

@@ -64,7 +64,11 @@ ServiceModel = Literal["iaas", "paas", "caas", "saas", "storage", "backup"]
 SERVICE_MODELS: tuple[ServiceModel, ...] = get_args(ServiceModel)
 
 
-SourceKind = Literal["official", "provider", "press", "analysis"]
+SourceKind = Literal["official", "provider", "press", "compilation", "analysis"]
+"""What was read: `official`, a document a public authority issued, read itself; `provider`, the
+provider's (or its parent's) own page, terms, release or filing; `press`, journalism;
+`compilation`, a copy or digest of other documents (a copy of an official list is not the list;
+an AI-written digest is a pointer to check); `analysis`, an independent published assessment."""
 
 
 class Source(Model):
@@ -151,8 +155,12 @@ class Partnerships(Model):
 
 Scheme = Literal["secnumcloud", "hds", "iso27001", "bsi_c5", "gaiax_label"]
 SCHEMES: tuple[Scheme, ...] = get_args(Scheme)
-QualificationStatus = Literal["qualified", "in_progress", "expired", "withdrawn", "none"]
-"""An offer's status under a scheme on a day, read from its dated history."""
+QualificationStatus = Literal[
+    "qualified", "in_progress", "unverified", "expired", "withdrawn", "none"
+]
+"""An offer's status under a scheme on a day, read from its dated history. `unverified`: the
+validity recorded ended after the register was last read, and no later check shows whether it
+was renewed; `expired` needs a check of the register after the end (or a source of the lapse)."""
 RegisterStatus = Literal[QualificationStatus, "unknown"]
 """The same, or `unknown`: no history recorded and no register checked."""
 REGISTER_STATUSES: tuple[RegisterStatus, ...] = get_args(RegisterStatus)
@@ -189,6 +197,11 @@ class RegisterCheck(Model):
 
     scheme: Scheme
     date: PartialDate
+    covers: Literal["qualified", "qualified_and_applicants"] = Field(
+        default="qualified",
+        description="What was read: the list of qualified offers only, or also the list of "
+        "applications in progress (only then does 'none' mean no application either).",
+    )
     note: str | None = None
     sources: SourceIds = Field(min_length=1)
 

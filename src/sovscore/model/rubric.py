@@ -66,6 +66,10 @@ class Threshold(Model):
 class Criterion(Model):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
     label: Text
+    short: Annotated[str, Field(min_length=1, max_length=8)] | None = Field(
+        default=None,
+        description="A label of at most 8 characters for narrow tables (e.g. 'SNC').",
+    )
     weight: Annotated[float, AfterValidator(_finite_weight)]
     measure: Text
     description: Text | None = Field(

@@ -65,14 +65,31 @@ class CsvRenderer:
         extra = ["seal", "seal_at_most"] if ranking.rubric.seal else []
         if ranking.gated:
             extra += ["eligibility", "failed_gates", "unshown_gates"]
-        head = ["rank", "id", "name", "offer", "offer_name", "score", "grade", "coverage", *extra]
-        header = head + [f"{i}_{part}" for i in ids for part in ("value", "points")]
+        head = [
+            "rank",
+            "rank_best",
+            "rank_worst",
+            "id",
+            "name",
+            "offer",
+            "offer_name",
+            "score",
+            "score_low",
+            "score_high",
+            "grade",
+            "coverage",
+            "primary_share",
+            "projected",
+            *extra,
+        ]
+        parts = ("value", "points", "evidence")
+        header = head + [f"{i}_{part}" for i in ids for part in parts]
         header.append("warnings")
         rows = []
         for row in entries(ranking):
             cells = [row.get(k) for k in head]
             for c in row["criteria"]:
-                cells += [c["value"], c["points"]]
+                cells += [c["value"], c["points"], c["evidence"]]
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
             rows.append(cells)
         if self.fields is not None:
@@ -82,8 +99,25 @@ class CsvRenderer:
         return _write(header, rows)
 
     def detail(self, detail: Explanation) -> str:
-        keys = ["id", "value", "points", "weight", "contribution", "status", "reason", "sources"]
-        rows = [[dict(criterion(c, False))[k] for k in keys] for c in detail.result.criteria]
+        keys = [
+            "id",
+            "value",
+            "points",
+            "points_low",
+            "points_high",
+            "weight",
+            "contribution",
+            "status",
+            "evidence",
+            "basis",
+            "reason",
+            "notes",
+            "sources",
+        ]
+        rows = [
+            [" | ".join(c.notes) if k == "notes" else dict(criterion(c, False))[k] for k in keys]
+            for c in detail.result.criteria
+        ]
         return _write(["criterion", *keys[1:]], rows)
 
     def sources(self, detail: Explanation) -> str:
@@ -105,7 +139,7 @@ class CsvRenderer:
         return _write(keys, [[r[k] for k in keys] for r in rows])
 
     def compare(self, comparison: Comparison) -> str:
-        keys = ["value", "points", "contribution", "status", "reason", "sources"]
+        keys = ["value", "points", "contribution", "status", "evidence", "reason", "sources"]
         rows = []
         for row in compare_document(comparison)["criteria"]:
             for cell in row["cells"]:
@@ -129,14 +163,19 @@ class CsvRenderer:
             "name",
             "service_models",
             "score",
+            "score_low",
+            "score_high",
             "grade",
             "scheme",
             "status",
             "since",
             "valid_until",
+            "valid_until_is_bound",
+            "checked",
             "days_left",
             "version",
             "decision",
+            "evidence",
             "storage",
             "regions",
             "runs_on",

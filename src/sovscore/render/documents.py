@@ -34,11 +34,15 @@ SCHEMA_VERSION: Literal[2] = 2
 
 
 def header(ranking: Ranking) -> DocumentHeader:
-    """What every document about a ranking begins with: which sovscore, which day, which rubric."""
+    """What every document about a ranking begins with: which sovscore, which day, from which
+    point on the facts are projected, when the registers were last read, which rubric."""
+    projected = ranking.projected_after
     return {
         "schema_version": SCHEMA_VERSION,
         "sovscore_version": __version__,
         "as_of": ranking.as_of.isoformat(),
+        "projected_after": projected.isoformat() if projected else None,
+        "register_reads": {k: v.isoformat() for k, v in ranking.register_reads.items()},
         "rubric": rubric_summary(ranking.rubric, ranking.weights),
     }
 
@@ -68,6 +72,11 @@ def criterion(result: CriterionResult, seal: bool) -> CriterionEntry:
         "status": result.status,
         "reason": result.reason,
         "sources": list(result.sources),
+        "evidence": result.evidence,
+        "basis": result.basis,
+        "points_low": result.low,
+        "points_high": result.high,
+        "notes": list(result.notes),
     }
     if seal:
         entry["seal"] = result.seal
@@ -98,6 +107,14 @@ def provider(result: ProviderResult, rubric: Rubric, key: str | None = None) -> 
         "score": round(result.score, 1),
         "grade": result.grade,
         "coverage": round(result.coverage, 4),
+        "score_low": round(result.low, 1),
+        "score_high": round(result.high, 1),
+        "rank_best": result.places[0],
+        "rank_worst": result.places[1],
+        "primary_share": None if result.primary is None else round(result.primary, 4),
+        "basis": list(result.bases),
+        "reviewed": str(result.provider.reviewed),
+        "projected": result.projected,
         "criteria": [criterion(c, rubric.seal) for c in result.criteria],
         "warnings": [{"code": w.code, "message": w.message} for w in result.warnings],
     }
@@ -189,6 +206,7 @@ def detail_document(detail: Explanation) -> dict[str, Any]:
     ranking = detail.ranking
     return {
         **header(ranking),
+        "projected_after": detail.projected_after.isoformat() if detail.projected_after else None,
         **provider(detail.result, ranking.rubric, ranking.key(detail.result)),
         "unit": ranking.unit,
         "out_of": detail.out_of,
@@ -348,6 +366,8 @@ def offer_listing(ranking: Ranking, row: OfferRow) -> OfferListing:
         "name": offer.name,
         "service_models": list(offer.service_models),
         "score": round(result.score, 1),
+        "score_low": round(result.low, 1),
+        "score_high": round(result.high, 1),
         "grade": result.grade,
         "location": None
         if location is None
@@ -370,11 +390,14 @@ def offer_listing(ranking: Ranking, row: OfferRow) -> OfferListing:
                 "since": str(s.since) if s.since else None,
                 "since_is_bound": s.since_is_bound,
                 "valid_until": s.valid_until.isoformat() if s.valid_until else None,
+                "valid_until_is_bound": s.valid_until_is_bound,
+                "checked": s.checked.isoformat() if s.checked else None,
                 "days_left": s.days_left,
                 "version": s.version,
                 "decision": s.decision,
                 "reason": s.reason,
                 "sources": list(s.sources),
+                "evidence": s.evidence,
             }
             for s in row.statuses
         ],

@@ -8,7 +8,8 @@ from typing import Annotated, Literal, NotRequired
 from pydantic import Field
 from typing_extensions import TypedDict
 
-from ..model.profile import RegisterStatus, Scheme, ServiceModel
+from ..measures.base import Basis
+from ..model.profile import RegisterStatus, Scheme, ServiceModel, SourceKind
 from ..model.rubric import UnknownRule
 from ..score.gates import Eligibility, GateStatus
 from ..score.scoring import CriterionStatus
@@ -56,6 +57,23 @@ class CriterionEntry(TypedDict):
     ]
     reason: str
     sources: Annotated[list[str], Field(description="Ids of the sources the value rests on.")]
+    evidence: Annotated[
+        SourceKind | None,
+        Field(description="Kind of the strongest source cited; null when none is loaded."),
+    ]
+    basis: Annotated[
+        Basis,
+        Field(
+            description="facts: read from sourced facts; assessment: a published assessment; "
+            "derived: worked out from other facts by a documented rule; qualification: shown "
+            "by a SecNumCloud 3.2 qualification."
+        ),
+    ]
+    points_low: Annotated[float, Field(description="Fewest points its unknown facts allow.")]
+    points_high: Annotated[float, Field(description="Most points its unknown facts allow.")]
+    notes: Annotated[
+        list[str], Field(description="Notes beside the facts read: what was looked for, found.")
+    ]
     seal: NotRequired[Annotated[int | None, Field(description="EU CSF objectives: SEAL 0-4.")]]
 
 
@@ -95,6 +113,25 @@ class ProviderEntry(TypedDict):
     score: Annotated[float, Field(description="0-100, one decimal.")]
     grade: str
     coverage: Annotated[float, Field(description="0-1: share of the weight on known facts.")]
+    score_low: Annotated[
+        float, Field(description="Lowest score its unknown facts allow (each at its worst).")
+    ]
+    score_high: Annotated[
+        float, Field(description="Highest score its unknown facts allow (each at its best).")
+    ]
+    rank_best: Annotated[int, Field(description="Best rank the score bounds allow.")]
+    rank_worst: Annotated[
+        int, Field(description="Worst rank the score bounds allow: ties within unknowns.")
+    ]
+    primary_share: Annotated[
+        float | None,
+        Field(description="0-1: share of the score on official or provider sources; null at 0."),
+    ]
+    basis: Annotated[list[Basis], Field(description="How its criteria's values were reached.")]
+    reviewed: Annotated[str, Field(description="When the profile was last reviewed.")]
+    projected: Annotated[
+        bool, Field(description="The as-of day is after `reviewed`: later facts are projected.")
+    ]
     seal: NotRequired[Annotated[int | None, Field(description="Overall SEAL: the lowest.")]]
     seal_at_most: NotRequired[
         Annotated[int | None, Field(description="Lowest SEAL among the objectives known.")]
@@ -122,6 +159,17 @@ class DocumentHeader(TypedDict):
     schema_version: Literal[2]
     sovscore_version: str
     as_of: Annotated[str, Field(description="The day the facts were read as of (YYYY-MM-DD).")]
+    projected_after: Annotated[
+        str | None,
+        Field(
+            description="The earliest review of the profiles listed, when as_of is after it: "
+            "facts after that day are projected, not observed; null otherwise."
+        ),
+    ]
+    register_reads: Annotated[
+        dict[str, str],
+        Field(description="Per scheme, the last day its register was read, as the data says."),
+    ]
     rubric: RubricSummary
 
 
@@ -158,11 +206,20 @@ class SchemeStatusEntry(TypedDict):
     since: Annotated[str | None, Field(description="Date of the grant or application in force.")]
     since_is_bound: Annotated[bool, Field(description="`since` only shows it already held.")]
     valid_until: Annotated[str | None, Field(description="Last day of validity (YYYY-MM-DD).")]
+    valid_until_is_bound: Annotated[
+        bool, Field(description="`valid_until` is at most that day (from a 'qualified by').")
+    ]
+    checked: Annotated[
+        str | None, Field(description="Last read of the register by the day, when recorded.")
+    ]
     days_left: int | None
     version: str | None
     decision: str | None
     reason: str
     sources: list[str]
+    evidence: Annotated[
+        SourceKind | None, Field(description="Kind of the strongest source of the status.")
+    ]
 
 
 class OfferListing(TypedDict):
@@ -174,6 +231,8 @@ class OfferListing(TypedDict):
     name: str
     service_models: list[ServiceModel]
     score: float
+    score_low: Annotated[float, Field(description="Lowest score its unknown facts allow.")]
+    score_high: Annotated[float, Field(description="Highest score its unknown facts allow.")]
     grade: str
     eligibility: NotRequired[Eligibility]
     location: LocationEntry | None

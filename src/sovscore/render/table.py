@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import IO, cast
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -84,8 +85,43 @@ def _line(parts: Sequence[Cell]) -> Text:
     return text
 
 
-def _grid(grid: Grid) -> Table:
-    keep = [i for i, c in enumerate(grid.columns) if not c.optional]
+def _grid(grid: Grid, console: Console) -> Table:
+    """The grid as a table that fits the console: when its columns cannot all fit, headers
+    take their short form, then the score bars go, then the optional columns, right first."""
+    keep = list(range(len(grid.columns)))
+    short = False
+    droppable = [i for i, c in enumerate(grid.columns) if c.bar]
+    droppable += [i for i, c in reversed(list(enumerate(grid.columns))) if c.optional]
+    while _least_width(grid, keep, short) > console.width:
+        if not short and any(c.short for c in grid.columns):
+            short = True
+        elif droppable:
+            keep.remove(droppable.pop(0))
+        else:
+            break
+    return _table(grid, keep, short)
+
+
+def _least_width(grid: Grid, keep: list[int], short: bool) -> int:
+    """The narrowest the table can be drawn without cutting a word: a column that does not
+    wrap needs its longest line, one that wraps its longest word (rich's own measure takes
+    every column as wrappable); each column is padded by one space a side, plus a separator."""
+    total = 1
+    for i in keep:
+        column = grid.columns[i]
+        header = column.short if short and column.short else column.header
+        texts = [header, *(row[i].text for row in grid.rows)]
+        if column.bar:
+            need = BAR_WIDTH
+        elif column.wrap and not (short and column.short):
+            need = max((cell_len(word) for text in texts for word in text.split()), default=0)
+        else:
+            need = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
+        total += need + 3
+    return total
+
+
+def _table(grid: Grid, keep: list[int], short: bool) -> Table:
     table = Table(
         box=box.SIMPLE_HEAVY,
         title=clean(grid.title) if grid.title else None,
@@ -95,10 +131,12 @@ def _grid(grid: Grid) -> Table:
     )
     for i in keep:
         column = grid.columns[i]
+        header = column.short if short and column.short else column.header
         table.add_column(
-            clean(column.header),
+            clean(header),
             justify=column.align,
-            no_wrap=not column.wrap,
+            # A short header is one word: its column is drawn whole, never cut.
+            no_wrap=not column.wrap or (short and column.short is not None),
             ratio=column.ratio,
             overflow="fold" if column.fold else "ellipsis",
         )
@@ -129,7 +167,7 @@ def _facts(facts: Facts) -> Text:
     return text
 
 
-def _paint(block: Block) -> RenderableType:
+def _paint(block: Block, console: Console) -> RenderableType:
     if isinstance(block, Title):
         return Text(clean(block.text), style="bold")
     if isinstance(block, Line):
@@ -137,7 +175,7 @@ def _paint(block: Block) -> RenderableType:
     if isinstance(block, Facts):
         return _facts(block)
     if isinstance(block, Grid):
-        return _grid(block)
+        return _grid(block, console)
     return _notes(block)
 
 
@@ -158,6 +196,6 @@ class TableRenderer(PaintsViews):
             markup=False,
         )
         for block in view:
-            console.print(_paint(block))
+            console.print(_paint(block, console))
         text = buffer.getvalue()
         return text.translate(_ASCII_GLYPHS) if self.style.ascii else text

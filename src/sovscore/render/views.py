@@ -8,7 +8,7 @@ Text here is plain text: each painter escapes it for its medium.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..score.compare import Comparison
     from ..score.explain import Explanation
-    from ..score.offers import OfferRow
-    from ..score.scoring import CriterionStatus, ProviderResult, Ranking
+    from ..score.offers import OfferRow, SchemeStatus
+    from ..score.scoring import CriterionResult, CriterionStatus, ProviderResult, Ranking
     from ..score.sensitivity import Sensitivity
 
 Tone = Literal["plain", "strong", "dim", "accent", "good", "bad", "unknown", "warning", "grade"]
@@ -51,6 +51,8 @@ class Column:
     """Its cells are score bars: drawn by the table, left out where text cannot draw them."""
     fold: bool = False
     """Long words (ids, lists of articles) are folded onto the next line rather than cut."""
+    short: str | None = None
+    """A shorter header, for when the full ones do not fit the width."""
 
 
 @dataclass(frozen=True)
@@ -215,26 +217,92 @@ def scope_text(ranking: Ranking) -> str:
     return text
 
 
+def bounds_text(result: ProviderResult) -> str:
+    """'50.0-80.0', or the score alone when no unknown fact leaves it open."""
+    low, high = one_decimal(result.low), one_decimal(result.high)
+    return low if low == high else f"{low}-{high}"
+
+
+def places_text(result: ProviderResult) -> str:
+    """The ranks its bounds allow: '3' when they settle it, '1-10' for ties within unknowns."""
+    best, worst = result.places
+    return str(best) if best == worst else f"{best}-{worst}"
+
+
+def primary_text(result: ProviderResult) -> Cell:
+    if result.primary is None:
+        return Cell("-", "dim")
+    return Cell(percent(result.primary), "plain" if result.primary >= 0.5 else "unknown")
+
+
+BASIS_WORDS = {
+    "facts": "facts",
+    "assessment": "assessed",
+    "derived": "derived",
+    "qualification": "by qualification",
+}
+
+
+def basis_text(result: ProviderResult) -> str:
+    """How its values were reached, when not only from the facts: 'assessed', 'derived'..."""
+    return ", ".join(BASIS_WORDS[b] for b in result.bases)
+
+
+def projection_text(day: dt.date | None) -> str | None:
+    return None if day is None else f"facts after {day} are projected, not observed"
+
+
+def register_text(ranking: Ranking) -> str:
+    """When each register was last read, and how long before the day."""
+    return "; ".join(
+        f"{scheme} register last read {day} ({(ranking.as_of - day).days} days before "
+        f"{ranking.as_of})"
+        for scheme, day in ranking.register_reads.items()
+        if scheme == "secnumcloud" or len(ranking.register_reads) == 1
+    )
+
+
+def warnings_notes(
+    results: Sequence[ProviderResult], key: Callable[[ProviderResult], str]
+) -> Notes:
+    return Notes(
+        "Warnings",
+        tuple(
+            Note((Cell(f"! {key(r)}: ", "warning"), Cell(w.message)))
+            for r in results
+            for w in r.warnings
+        ),
+        tone="warning",
+    )
+
+
 def ranking_view(ranking: Ranking) -> View:
     rubric = ranking.rubric
     unknown = "unknown: 0 points" if rubric.unknown == "zero" else "unknown: left out"
     weights = ", ".join(f"{c.id} {percent(ranking.weights[c.id])}" for c in rubric.criteria)
     gated = ranking.gated
+    based = any(r.bases != ("facts",) for r in ranking.results)
     columns = [
         Column("#", "right", wrap=False),
         Column("Provider", wrap=False),
         Column("Offer", optional=True) if ranking.unit == "provider" else Column("Offer"),
         Column("Score", "right"),
         Column("", wrap=False, bar=True),
-        Column("Grade", "center"),
+        Column("Bounds", "right", wrap=False),
+        Column("Places", "right", wrap=False),
+        Column("Grade", "center", short="Gr."),
     ]
     if rubric.seal:
         columns.append(Column("SEAL", wrap=False))
     if gated:
         columns.append(Column("Eligible"))
     many = len(rubric.criteria) > MAX_CRITERIA_COLUMNS
-    columns += [Column(c.label, "right", optional=many) for c in rubric.criteria]
-    columns.append(Column("Coverage", "right"))
+    columns += [Column(c.label, "right", optional=many, short=c.short) for c in rubric.criteria]
+    columns.append(Column("Coverage", "right", short="Cov."))
+    columns.append(Column("Primary", "right", short="Prim.", optional=True))
+    if based:
+        columns.append(Column("Basis", optional=True))
+    columns.append(Column("Warn", "right", wrap=False, short="!"))
     if gated:
         columns.append(Column("Failed gates", fold=True))
     rows = []
@@ -245,6 +313,8 @@ def ranking_view(ranking: Ranking) -> View:
             Cell(r.offer.name, "dim"),
             Cell(one_decimal(r.score), "strong"),
             Cell("", bar=r.score),
+            Cell(bounds_text(r), "plain" if r.low == r.high else "unknown"),
+            Cell(places_text(r), "plain" if r.places[0] == r.places[1] else "unknown"),
             Cell(r.grade, "grade"),
         ]
         if rubric.seal:
@@ -253,6 +323,10 @@ def ranking_view(ranking: Ranking) -> View:
             row.append(eligibility_cell(r))
         row += [points_text(c.points) for c in r.criteria]
         row.append(Cell(percent(r.coverage), "plain" if r.coverage >= 1 else "unknown"))
+        row.append(primary_text(r))
+        if based:
+            row.append(Cell(basis_text(r)))
+        row.append(Cell(f"! {len(r.warnings)}" if r.warnings else "", "warning"))
         if gated:
             row.append(Cell(gate_names(r, "fail"), "bad"))
         rows.append(tuple(row))
@@ -260,15 +334,28 @@ def ranking_view(ranking: Ranking) -> View:
     if ranking.min_seal is not None:
         caption += f"; tender minimum SEAL-{ranking.min_seal}"
     caption += "; " + scope_text(ranking)
-    return (
+    caption += (
+        ". Bounds: the lowest and highest score the unknown facts allow; Places: the ranks "
+        "they allow (a range is a tie within unknowns); Primary: the share of the score on "
+        "official or provider sources"
+    )
+    read = [
+        text for text in (projection_text(ranking.projected_after), register_text(ranking)) if text
+    ]
+    if read:
+        caption += ". " + "; ".join(read)
+    blocks: list[Block] = [
         Grid(
             tuple(columns),
             tuple(rows),
             title=f"Sovereignty ranking of {'offers' if ranking.unit == 'offer' else 'providers'}"
             f" as of {ranking.as_of}",
             caption=caption,
-        ),
-    )
+        )
+    ]
+    if any(r.warnings for r in ranking.results):
+        blocks.append(warnings_notes(ranking.results, ranking.key))
+    return tuple(blocks)
 
 
 # --- show and sources ------------------------------------------------------------------------
@@ -287,11 +374,21 @@ def detail_view(detail: Explanation) -> View:
             f"  as of {ranking.as_of}  rubric {ranking.rubric.id}"
         ),
     ]
+    if result.low != result.high or result.places[0] != result.places[1]:
+        heading.append(
+            Cell(f"  bounds {bounds_text(result)}  could rank {places_text(result)}", "unknown")
+        )
     if ranking.rubric.seal:
         heading.append(Cell(f"  {seal_text(result.seal, result.seal_at_most)}"))
     if result.eligibility is not None:
         heading += [Cell("  eligible: "), eligibility_cell(result)]
-    blocks: list[Block] = [Line(tuple(heading)), Facts(identity_facts(provider))]
+    blocks: list[Block] = [Line(tuple(heading))]
+    projected = projection_text(detail.projected_after)
+    if projected:
+        blocks.append(
+            Line((Cell(f"Note: {projected} (profile reviewed {provider.reviewed})", "warning"),))
+        )
+    blocks.append(Facts(identity_facts(provider)))
     if not detail.of_offer and result.offers:
         blocks.append(_offers_grid(result))
     blocks.append(Facts(offer_facts(result, ranking.as_of)))
@@ -299,11 +396,12 @@ def detail_view(detail: Explanation) -> View:
         (
             Cell(c.label),
             Cell(show_value(c.value, c.status), "plain" if c.status != "unknown" else "unknown"),
-            points_text(c.points),
+            criterion_points(c),
             Cell(percent(c.weight)),
             Cell(f"{c.contribution:.1f}"),
             *([Cell(seal_text(c.seal, None))] if ranking.rubric.seal else []),
-            Cell(c.reason),
+            Cell(why_text(c)),
+            evidence_cell(c),
             Cell("\n".join(c.sources) or "none", "accent" if c.sources else "bad"),
         )
         for c in result.criteria
@@ -318,10 +416,14 @@ def detail_view(detail: Explanation) -> View:
                 Column("Adds", "right"),
                 *([Column("SEAL", wrap=False)] if ranking.rubric.seal else []),
                 Column("Why", ratio=1),
+                Column("Evidence"),
                 Column("Sources", fold=True),
             ),
             tuple(criteria),
             title=f"How the score of {result.offer.name} is made",
+            caption="Points: a range is what the unknown facts allow. Evidence: the kind of "
+            "the strongest source (official, provider, press, analysis, compilation), and how "
+            "the value was reached when not read from the facts",
         )
     )
     if result.gates:
@@ -354,6 +456,32 @@ def detail_view(detail: Explanation) -> View:
         )
     blocks.append(_sources_notes(detail))
     return tuple(blocks)
+
+
+def criterion_points(c: CriterionResult) -> Cell:
+    """Its points, with the range its unknown facts leave open: '? (0-100)', '75 (75-100)'."""
+    if c.low == c.high:
+        return points_text(c.points)
+    known = "?" if c.points is None else f"{c.points:g}"
+    return Cell(f"{known} ({c.low:g}-{c.high:g})", "unknown")
+
+
+def evidence_text(c: CriterionResult) -> str:
+    kind = c.evidence or "no source"
+    return kind if c.basis == "facts" else f"{kind}; {BASIS_WORDS[c.basis]}"
+
+
+def evidence_cell(c: CriterionResult) -> Cell:
+    tone: Tone = "plain" if c.evidence in ("official", "provider", "press") else "unknown"
+    return Cell(evidence_text(c), tone)
+
+
+def why_text(c: CriterionResult) -> str:
+    """The reason, and under an unknown or weakly sourced criterion, the notes beside its
+    facts: what was looked for, what was found."""
+    if not c.weak or not c.notes:
+        return c.reason
+    return c.reason + "".join(f"\nNote: {note}" for note in c.notes)
 
 
 def _place(offer: Offer) -> str:
@@ -492,12 +620,25 @@ def _gates_grid(result: ProviderResult) -> Grid:
     )
 
 
+_KIND_TONE: dict[str, Tone] = {
+    "official": "good",
+    "provider": "plain",
+    "press": "plain",
+    "analysis": "unknown",
+    "compilation": "unknown",
+}
+
+
 def _sources_notes(detail: Explanation) -> Notes:
     return Notes(
         "Sources",
         tuple(
             Note(
-                (Cell(c.source.id, "accent"), Cell(f": {citation_line(c.source)}")),
+                (
+                    Cell(c.source.id, "accent"),
+                    Cell(f" [{c.source.kind}]", _KIND_TONE[c.source.kind]),
+                    Cell(f": {citation_line(c.source)}"),
+                ),
                 (Cell(f"supports: {'; '.join(c.supports)}", "dim"),),
             )
             for c in detail.citations
@@ -547,8 +688,8 @@ def compare_view(comparison: Comparison) -> View:
         for index, cell in enumerate(row.cells):
             leads = index in row.leaders and row.spread > 0
             value = show_value(cell.value, cell.status)
-            points = "?" if cell.points is None else f"{cell.points:g}"
-            text = f"{value}\n{points} pts, +{cell.contribution:.1f}"
+            points = criterion_points(cell).text
+            text = f"{value}\n{points} pts, +{cell.contribution:.1f}\n{evidence_text(cell)}"
             cells.append(
                 Cell(
                     text, "good" if leads else ("unknown" if cell.status == "unknown" else "plain")
@@ -587,6 +728,20 @@ def compare_view(comparison: Comparison) -> View:
             Cell(f"{max(scores) - min(scores):.1f}"),
         )
     )
+    rows.append(
+        (
+            Cell("Bounds (could rank)", "strong"),
+            *(Cell(f"{bounds_text(r)} ({places_text(r)})") for r in results),
+            Cell(""),
+        )
+    )
+    rows.append(
+        (
+            Cell("Primary sources", "strong"),
+            *(primary_text(r) for r in results),
+            Cell(""),
+        )
+    )
     notes = []
     for row in comparison.decisive():
         notes.append(
@@ -605,9 +760,11 @@ def compare_view(comparison: Comparison) -> View:
         for r in results
         for w in r.warnings
     ]
+    projected = projection_text(ranking.projected_after)
     blocks: list[Block] = [
         Title(
             f"Compared as of {ranking.as_of}, rubric {ranking.rubric.id} {ranking.rubric.version}"
+            + (f" ({projected})" if projected else "")
         ),
         Grid(tuple(columns), tuple(rows), ruled=True),
         Notes(
@@ -692,11 +849,20 @@ def sensitivity_view(analysis: Sensitivity) -> View:
 _STATUS_TONE: dict[str, Tone] = {
     "qualified": "good",
     "in_progress": "unknown",
+    "unverified": "warning",
     "expired": "bad",
     "withdrawn": "bad",
     "none": "plain",
     "unknown": "unknown",
 }
+
+
+def _until(status: SchemeStatus) -> str:
+    if status.valid_until is None:
+        return ""
+    return (
+        f"at most {status.valid_until}" if status.valid_until_is_bound else str(status.valid_until)
+    )
 
 
 def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
@@ -713,6 +879,7 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
             Cell(_place(offer)),
             Cell(offer.runs_on or ""),
             Cell(f"{one_decimal(result.score)} {result.grade}"),
+            Cell(bounds_text(result), "plain" if result.low == result.high else "unknown"),
         )
         for status in row.statuses or ():
             since = (
@@ -724,7 +891,7 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
                     Cell(status.scheme),
                     Cell(status.status.replace("_", " "), _STATUS_TONE[status.status]),
                     Cell(since),
-                    Cell(str(status.valid_until) if status.valid_until else ""),
+                    Cell(_until(status)),
                     Cell(
                         "" if status.days_left is None else str(status.days_left),
                         "warning"
@@ -733,11 +900,12 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
                     ),
                     Cell(status.version or ""),
                     Cell(status.decision or ""),
+                    Cell(status.evidence or "", _KIND_TONE.get(status.evidence or "", "dim")),
                     *tail,
                 )
             )
         if not row.statuses:
-            lines.append((*base, *(Cell("") for _ in range(7)), *tail))
+            lines.append((*base, *(Cell("") for _ in range(8)), *tail))
     return (
         Grid(
             (
@@ -749,16 +917,24 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
                 Column("Since"),
                 Column("Valid until"),
                 Column("Days left", "right"),
-                Column("Version"),
-                Column("Decision"),
+                Column("Version", optional=True),
+                Column("Decision", optional=True),
+                Column("Evidence"),
                 Column("Data", ratio=1),
-                Column("Runs on", fold=True),
+                Column("Runs on", fold=True, optional=True),
                 Column("Score", "right"),
+                Column("Bounds", "right", wrap=False),
             ),
             tuple(lines),
             title=f"Offers as of {ranking.as_of}",
             caption=f"{len(rows)} offers; score under rubric {ranking.rubric.id} "
-            f"{ranking.rubric.version}; status read from each offer's dated history",
+            f"{ranking.rubric.version}; status read from each offer's dated history; "
+            "Evidence: the kind of the status's strongest source"
+            + "".join(
+                f"; {text}"
+                for text in (projection_text(ranking.projected_after), register_text(ranking))
+                if text
+            ),
         ),
     )
 

@@ -3,6 +3,7 @@ in words a reader can check against the page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -30,6 +31,13 @@ class Explanation:
     def out_of(self) -> int:
         """How many providers (or offers) were ranked with it."""
         return len(self.ranking.results)
+
+    @property
+    def projected_after(self) -> dt.date | None:
+        """The profile's review, when the day is after it (and the offers it runs on too)."""
+        reviewed = [link.provider.reviewed.latest() for link in self.result.subject.chain()]
+        earliest = min(reviewed)
+        return earliest if self.ranking.as_of > earliest else None
 
     @property
     def of_offer(self) -> bool:

@@ -6,13 +6,14 @@ dated histories, so nobody re-implements that reading in jq.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from ..measures.base import unique
-from ..measures.qualifications import offer_status
+from ..measures.qualifications import offer_status, register_checks, unverified_text
 from ..model.dates import PartialDate
-from ..model.profile import RegisterStatus, Scheme
+from ..model.profile import RegisterStatus, Scheme, Source, SourceKind
+from .evidence import strongest_kind
 from .scoring import ProviderResult, Ranking
 
 
@@ -27,11 +28,17 @@ class SchemeStatus:
     since_is_bound: bool = False
     """`since` only shows the status already held then ("by"), not when it began."""
     valid_until: dt.date | None = None
+    valid_until_is_bound: bool = False
+    """`valid_until` is the latest the grant can run to (counted from a "qualified by" date)."""
     days_left: int | None = None
     version: str | None = None
     decision: str | None = None
     reason: str = ""
+    checked: dt.date | None = None
+    """The last read of the scheme's register by the as-of date, when one is recorded."""
     sources: tuple[str, ...] = ()
+    evidence: SourceKind | None = None
+    """The kind of the strongest source of the status."""
 
 
 @dataclass(frozen=True)
@@ -41,15 +48,29 @@ class OfferRow:
     statuses: tuple[SchemeStatus, ...]
 
 
-def scheme_status(result: ProviderResult, scheme: Scheme, as_of: dt.date) -> list[SchemeStatus]:
+def scheme_status(
+    result: ProviderResult,
+    scheme: Scheme,
+    as_of: dt.date,
+    sources: Mapping[str, Source] | None = None,
+) -> list[SchemeStatus]:
     """The offer's status under one scheme: one per recorded history (usually one), or `none`
-    or `unknown` when there is none."""
+    or `unknown` when there is none; graded by the strongest of its `sources`."""
+    cited = sources or {}
+    return [
+        replace(status, evidence=strongest_kind(status.sources, cited))
+        for status in _statuses(result, scheme, as_of)
+    ]
+
+
+def _statuses(result: ProviderResult, scheme: Scheme, as_of: dt.date) -> list[SchemeStatus]:
     offer, provider = result.offer, result.provider
     found = []
+    checks = register_checks(provider, scheme)
     for qualification in offer.qualifications:
         if qualification.scheme != scheme:
             continue
-        state = offer_status(qualification, as_of)
+        state = offer_status(qualification, as_of, checks)
         event = state.event
         days = (state.valid_until - as_of).days if state.valid_until else None
         grant = next(
@@ -63,25 +84,33 @@ def scheme_status(result: ProviderResult, scheme: Scheme, as_of: dt.date) -> lis
                 since=event.date if event else None,
                 since_is_bound=bool(event and event.bound),
                 valid_until=state.valid_until,
+                valid_until_is_bound=state.until_is_bound,
                 days_left=days if state.status == "qualified" else None,
                 version=grant.version if grant else None,
                 decision=grant.decision if grant else None,
+                reason=unverified_text(state) if state.status == "unverified" else "",
+                checked=state.checked,
                 sources=unique(*(e.sources for e in state.evidence)),
             )
         )
     if found:
         return found
-    checks = [
-        c for c in provider.register_checks if c.scheme == scheme and c.date.latest() <= as_of
-    ]
-    if checks:
-        last = max(checks, key=lambda c: c.date.latest())
+    reads = [c for c in provider.register_checks if c.scheme == scheme and c.date.latest() <= as_of]
+    if reads:
+        last = max(reads, key=lambda c: c.date.latest())
+        applicants = last.covers == "qualified_and_applicants"
+        reason = (
+            f"not on the lists of qualified offers and of applications read on {last.date}"
+            if applicants
+            else f"not on the qualified list read on {last.date}; application status unknown"
+        )
         return [
             SchemeStatus(
                 scheme=scheme,
                 status="none",
-                reason=f"not on the list read on {last.date}",
-                sources=unique(*(c.sources for c in checks)),
+                reason=reason,
+                checked=last.date.latest(),
+                sources=unique(*(c.sources for c in reads)),
             )
         ]
     return [
@@ -111,7 +140,7 @@ def offer_rows(
         kept = [
             s
             for scheme in for_schemes
-            for s in scheme_status(result, scheme, ranking.as_of)
+            for s in scheme_status(result, scheme, ranking.as_of, ranking.sources)
             if (wanted_status is None or s.status in wanted_status)
             and (
                 expiring_within is None

@@ -8,17 +8,19 @@ for (the service models), and every result names that offer.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from ..measures import MEASURES, Value
-from ..measures.base import Finding, Subject, unique
+from ..measures.base import Basis, Finding, Subject, unique
 from ..measures.qualifications import shown_by_secnumcloud_3_2
-from ..model.profile import Offer, Provider, ServiceModel
+from ..model.profile import Offer, Provider, Scheme, ServiceModel, Source, SourceKind
 from ..model.rubric import Criterion, Rubric
+from .evidence import fact_notes, points_bounds, primary_share, register_reads, strongest_kind
 from .gates import Eligibility, GateResult, GateStatus, eligibility_of, evaluate_gates
 from .warnings import ScoreWarning, warnings_for
 
@@ -46,6 +48,19 @@ class CriterionResult:
     sources: tuple[str, ...]
     seal: int | None = None
     """EU CSF objectives: the SEAL level found, None when it cannot be shown."""
+    evidence: SourceKind | None = None
+    """The kind of the strongest source cited (None: no source, or none of them loaded)."""
+    basis: Basis = "facts"
+    low: float = 0.0
+    high: float = 0.0
+    """The fewest and most points the criterion can earn whatever its unknown facts are."""
+    notes: tuple[str, ...] = ()
+    """What the profile notes beside the facts read: what was looked for, what was found."""
+
+    @property
+    def weak(self) -> bool:
+        """Unknown, or resting only on a compilation or an analysis (or on no loaded source)."""
+        return self.status == "unknown" or self.evidence not in ("official", "provider", "press")
 
 
 @dataclass(frozen=True)
@@ -70,6 +85,29 @@ class ProviderResult:
     """EU CSF: the lowest SEAL among the objectives known; the overall SEAL cannot be higher."""
     offers: tuple[ProviderResult, ...] = ()
     """In a ranking of providers: the provider's offers in scope, best first."""
+    low: float = 0.0
+    high: float = 0.0
+    """The lowest and highest scores the unknown facts allow: each unknown at the worst and at
+    the best value its measure can yield (a lower bound, from there up). Under `unknown: zero`
+    the score lies between them; under `exclude` it assumes the unknowns score like the known
+    facts, and may lie outside them."""
+    primary: float | None = None
+    """The share of the score resting on official or provider sources; None for a score of 0."""
+    places: tuple[int, int] = (0, 0)
+    """In a ranking: the best and worst rank the score bounds allow (equal to `rank` and
+    `rank` when the bounds separate it from every other)."""
+    as_of: dt.date = dt.date.min
+    """The day it was scored as of."""
+
+    @property
+    def bases(self) -> tuple[Basis, ...]:
+        """How its criteria's values were reached (facts, assessment, derived, qualification)."""
+        return tuple(dict.fromkeys(c.basis for c in self.criteria))
+
+    @property
+    def projected(self) -> bool:
+        """Scored on a day after the profile was last reviewed: what follows is projected."""
+        return self.as_of > self.provider.reviewed.latest()
 
     @property
     def provider(self) -> Provider:
@@ -96,6 +134,18 @@ class Ranking:
     """The service models asked for (--service); None: every offer."""
     out_of_scope: tuple[str, ...] = ()
     """Providers left out because none of their offers is in scope."""
+    register_reads: Mapping[Scheme, dt.date] = field(default_factory=dict, compare=False)
+    """When each scheme's register was last read by the day, as far as the data says."""
+    sources: Mapping[str, Source] = field(default_factory=dict, repr=False, compare=False)
+    """The loaded sources the results cite, by id (what grades their evidence)."""
+
+    @property
+    def projected_after(self) -> dt.date | None:
+        """The earliest review of the profiles listed, when the day is after it: the facts
+        after that day are projected from what was observed, not observed."""
+        reviewed = [r.provider.reviewed.latest() for r in self.results]
+        earliest = min(reviewed, default=None)
+        return earliest if earliest is not None and self.as_of > earliest else None
 
     @property
     def gated(self) -> bool:
@@ -202,20 +252,33 @@ def _weakest_link(
     )
     reason = f"weakest link {link.label} ({finding.reason}); chain: {chain}"
     return (
-        Finding(finding.value, reason, sources, finding.lower_bound, finding.seal),
+        replace(finding, reason=reason, sources=sources),
         points,
         status,
     )
 
 
 def score_offer(
-    subject: Subject, rubric: Rubric, as_of: dt.date, min_seal: int | None = None
+    subject: Subject,
+    rubric: Rubric,
+    as_of: dt.date,
+    min_seal: int | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> ProviderResult:
+    """The offer's score on the day, each criterion with its value, points, reasons, the grade
+    of its sources (from `sources`, the loaded ones) and the points its unknowns leave open."""
     weights = rubric.normalised_weights()
+    cited = sources or {}
     criteria: list[CriterionResult] = []
     for criterion in rubric.criteria:
         read = _weakest_link if criterion.chain == "weakest" else _finding
         finding, points, status = read(criterion, subject, as_of)
+        measure = MEASURES[criterion.measure]
+        low, high = (
+            (points, points)
+            if status == "shown" and points is not None
+            else points_bounds(criterion, measure, finding, points)
+        )
         criteria.append(
             CriterionResult(
                 id=criterion.id,
@@ -229,6 +292,11 @@ def score_offer(
                 reason=finding.reason,
                 sources=finding.sources,
                 seal=finding.seal,
+                evidence=strongest_kind(finding.sources, cited),
+                basis=finding.basis,
+                low=low,
+                high=high,
+                notes=fact_notes(subject, measure.reads),
             )
         )
     score, contributions = weighted_score(
@@ -237,6 +305,9 @@ def score_offer(
     criteria = [
         replace(c, contribution=share) for c, share in zip(criteria, contributions, strict=True)
     ]
+    # The bounds put a value on every unknown, so no weight is left to spread.
+    low = weighted_score([c.weight for c in criteria], [c.low for c in criteria], False)[0]
+    high = weighted_score([c.weight for c in criteria], [c.high for c in criteria], False)[0]
     coverage = math.fsum(c.weight for c in criteria if c.status != "unknown")
     seals = [c.seal for c in criteria]
     levels: list[int] = [level for level in seals if level is not None]
@@ -256,6 +327,10 @@ def score_offer(
         eligibility=eligibility_of(gates) if gates else None,
         seal=seal,
         seal_at_most=at_most,
+        low=low,
+        high=high,
+        primary=primary_share([(c.contribution, c.evidence) for c in criteria]),
+        as_of=as_of,
     )
 
 
@@ -300,16 +375,18 @@ def rank(
     *,
     scope: Scope | None = None,
     unit: Unit = "provider",
+    sources: Mapping[str, Source] | None = None,
 ) -> Ranking:
     """Eligible first, then those whose eligibility cannot be shown, then the ineligible; within
     each, highest score first (as shown, to one decimal); equal places share a rank, by id.
 
     By provider, each provider stands as its best offer in scope; providers with no offer in
     scope are left out (and named in `out_of_scope`). By offer, every offer in scope is ranked.
+    `sources` (the loaded ones, by id) give each criterion the grade of its evidence.
     """
     listed = list(providers)
     scored = [
-        score_offer(s, rubric, as_of, min_seal)
+        score_offer(s, rubric, as_of, min_seal, sources)
         for s in subjects(listed)
         if in_scope(s.offer, scope)
     ]
@@ -334,6 +411,8 @@ def rank(
         unit,
         scope,
         tuple(p.id for p in listed if not any(in_scope(o, scope) for o in p.offers)),
+        register_reads(listed, as_of),
+        sources or {},
     )
     ordered = sorted(units, key=lambda r: (order_key(r.eligibility, r.score), ranking.key(r)))
     ranked: list[ProviderResult] = []
@@ -344,7 +423,33 @@ def rank(
         )
         place = previous.rank if tied and previous is not None else position
         ranked.append(replace(result, rank=place))
-    return replace(ranking, results=tuple(ranked))
+    return replace(ranking, results=tuple(places_within_bounds(ranked)))
+
+
+def places_within_bounds(ranked: Sequence[ProviderResult]) -> list[ProviderResult]:
+    """Each result's best and worst place were its unknown facts known. Within its eligibility
+    group (the groups keep their order), it is surely behind those whose lowest score (as
+    shown) beats its highest, and may be behind those whose highest beats its lowest; equal
+    scores share a place. Results whose bounds overlap are ties within unknowns."""
+    groups: dict[int, list[ProviderResult]] = {}
+    for result in ranked:
+        groups.setdefault(ELIGIBILITY_ORDER[result.eligibility], []).append(result)
+    placed: list[ProviderResult] = []
+    before = 0
+    for order in sorted(groups):
+        group = groups[order]
+        lows = sorted(round(r.low, 1) for r in group)
+        highs = sorted(round(r.high, 1) for r in group)
+        for result in group:
+            low, high = round(result.low, 1), round(result.high, 1)
+            # A result never beats itself: its own low is not above its own high.
+            surely = len(lows) - bisect.bisect_right(lows, high)
+            maybe = len(highs) - bisect.bisect_right(highs, low)
+            if high > low:
+                maybe -= 1  # its own high is above its own low
+            placed.append(replace(result, places=(before + surely + 1, before + maybe + 1)))
+        before += len(group)
+    return placed
 
 
 def score_provider(
@@ -353,10 +458,11 @@ def score_provider(
     as_of: dt.date,
     min_seal: int | None = None,
     scope: Scope | None = None,
+    sources: Mapping[str, Source] | None = None,
 ) -> ProviderResult:
     """One provider on its own: its best offer in scope (offers it runs on from other providers
     are not loaded here, and say so in a warning)."""
-    ranking = rank([provider], rubric, as_of, min_seal, scope=scope)
+    ranking = rank([provider], rubric, as_of, min_seal, scope=scope, sources=sources)
     if not ranking.results:
         raise ValueError(f"{provider.id} has no offer in scope")
     return ranking.results[0]

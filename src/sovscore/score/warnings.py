@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..measures.base import Subject
-from ..measures.qualifications import offer_status
+from ..measures.qualifications import offer_status, register_checks, unverified_text
 from ..model.profile import STALE_AFTER_MONTHS
 
 EXPIRY_NOTICE_DAYS = 90
@@ -17,7 +17,7 @@ EXPIRY_NOTICE_DAYS = 90
 WarningCode = Literal[
     "qualification_expiring",
     "qualification_expired",
-    "qualification_unconfirmed",
+    "qualification_unverified",
     "profile_stale",
     "runs_on_missing",
 ]
@@ -34,27 +34,27 @@ def warnings_for(subject: Subject, as_of: dt.date) -> Iterator[ScoreWarning]:
     an infrastructure it runs on that is not loaded, a profile not reviewed for a year."""
     provider, offer = subject.provider, subject.offer
     for qualification in offer.qualifications:
-        status = offer_status(qualification, as_of)
+        checks = register_checks(provider, qualification.scheme)
+        status = offer_status(qualification, as_of, checks)
         label = f"{qualification.scheme} {qualification.label or offer.name}"
         until = status.valid_until
         if status.status == "qualified" and until is not None:
             days = (until - as_of).days
             if days <= EXPIRY_NOTICE_DAYS:
-                how = " (three-year limit; no expiry recorded)" if status.lapsed_by_limit else ""
+                end = "runs to" if status.until_is_bound else "expires on"
+                how = ""
+                if status.lapsed_by_limit:
+                    how = " at most" if status.until_is_bound else " (three-year limit)"
                 yield ScoreWarning(
                     "qualification_expiring",
-                    f"{label}: expires on {until}, in {days} days{how}, and no renewal is recorded",
+                    f"{label}: {end} {until}{how}, in {days} days, and no renewal is recorded",
                 )
-        elif status.status == "expired" and until is not None and status.lapsed_by_limit:
-            yield ScoreWarning(
-                "qualification_unconfirmed",
-                f"{label}: no source shows it in force after {until} (three-year limit); "
-                "a renewal may be missing from the data",
-            )
+        elif status.status == "unverified":
+            yield ScoreWarning("qualification_unverified", f"{label}: {unverified_text(status)}")
         elif status.status == "expired" and until is not None:
             yield ScoreWarning(
                 "qualification_expired",
-                f"{label}: expired after {until} and no renewal is recorded",
+                f"{label}: expired after {until}; not on the list read on {status.checked}",
             )
     for link in subject.chain():
         if link.missing is not None:
