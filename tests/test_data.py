@@ -67,13 +67,13 @@ def test_january_2026_s3ns_qualified_bleu_not() -> None:
         ("bleu", "2025-04-16", "none"),
         ("bleu", "2025-04-17", "in_progress"),
         ("outscale", "2020-06-30", "qualified"),
-        ("outscale", "2023-07-01", None),  # first grant past three years, renewal not yet shown
+        ("outscale", "2023-07-01", "qualified"),  # still held by Oct 2022 (the article)
         ("outscale", "2023-11-30", "qualified"),
         ("ovhcloud", "2021-10-14", "qualified"),
         ("ovhcloud", "2021-10-13", "none"),
         ("aws", "2026-11-28", "none"),
         ("aws-european-sovereign-cloud", "2026-11-28", "none"),
-        ("orange-business", "2025-07-10", "none"),
+        ("orange-business", "2025-07-10", "in_progress"),  # an applicant in Next, Jan 2024
         ("orange-business", "2025-07-11", "qualified"),
         ("cegedim", "2024-12-03", "none"),
         ("cegedim", "2024-12-04", "qualified"),
@@ -82,7 +82,11 @@ def test_january_2026_s3ns_qualified_bleu_not() -> None:
         ("docaposte", "2024-09-17", "qualified"),  # Index Education's offer
         ("scaleway", "2025-01-31", "in_progress"),  # J0 announced January 2025
         ("scaleway", "2026-11-28", "in_progress"),
-        ("whaller", "2026-09-14", "none"),  # first shown in the catalogue of 15/09/2026
+        (
+            "whaller",
+            "2026-09-14",
+            "in_progress",
+        ),  # applicant (Next, Jan 2024); qualified by 15/09/2026
         ("ovhcloud", "2026-12-29", "qualified"),  # catalogue window ends 29/12/2026
         ("ovhcloud", "2026-12-30", "qualified"),  # ... but Bare Metal Pod runs to 2028
     ],

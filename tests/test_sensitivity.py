@@ -13,7 +13,7 @@ from sovscore.load.checks import check_rubric
 from sovscore.load.presets import preset_names
 from sovscore.model.profile import Provider
 from sovscore.model.rubric import Rubric
-from sovscore.score.scoring import Ranking, rank
+from sovscore.score.scoring import Ranking, order_key, rank, weighted_score
 from sovscore.score.sensitivity import Sensitivity, WeightChange, _percentile, analyse
 
 from .conftest import provider
@@ -83,10 +83,23 @@ QUALIFIED = Provider.model_validate(
 
 
 def unrounded(ranking: Ranking, rubric: Rubric) -> dict[str, float]:
-    """Each provider's score (its best offer's) under another rubric, ranked with the others so
-    that the offers they run on are loaded."""
-    again = rank([r.provider for r in ranking.results], rubric, ranking.as_of)
-    return {r.provider.id: r.score for r in again.results}
+    """Each provider's score (its best offer's) under the same rubric weighted otherwise: the
+    points of each offer's criteria do not depend on the weights, nor do the gates, so the
+    scores are the one formula over the points already found (the best offer may change)."""
+    weights = rubric.normalised_weights()
+    exclude = rubric.unknown == "exclude"
+    scores = {}
+    for result in ranking.results:
+        offers = []
+        for offer in result.offers or (result,):
+            score = weighted_score(
+                [weights[c.id] for c in offer.criteria],
+                [c.points for c in offer.criteria],
+                exclude,
+            )[0]
+            offers.append((order_key(offer.eligibility, score), -score, offer.ref, score))
+        scores[result.provider.id] = min(offers)[-1]
+    return scores
 
 
 @settings(max_examples=40, deadline=None)

@@ -87,25 +87,34 @@ def _line(parts: Sequence[Cell]) -> Text:
 
 def _grid(grid: Grid, console: Console) -> Table:
     """The grid as a table that fits the console: when its columns cannot all fit, headers
-    take their short form, then the score bars go, then the optional columns, right first."""
+    take their short form, then the score bars go, then the padding inside cells, then the
+    optional columns, the most optional first, then right first. Rich alone would cut every column with an ellipsis."""
     keep = list(range(len(grid.columns)))
-    short = False
-    droppable = [i for i, c in enumerate(grid.columns) if c.bar]
-    droppable += [i for i, c in reversed(list(enumerate(grid.columns))) if c.optional]
-    while _least_width(grid, keep, short) > console.width:
+    short = tight = False
+    bars = [i for i, c in enumerate(grid.columns) if c.bar]
+    optional = sorted(
+        (i for i, c in enumerate(grid.columns) if c.optional),
+        key=lambda i: (-grid.columns[i].optional, -i),
+    )
+    while _least_width(grid, keep, short, tight) > console.width:
         if not short and any(c.short for c in grid.columns):
             short = True
-        elif droppable:
-            keep.remove(droppable.pop(0))
+        elif bars:
+            keep.remove(bars.pop(0))
+        elif not tight:
+            tight = True
+        elif optional:
+            keep.remove(optional.pop(0))
         else:
             break
-    return _table(grid, keep, short)
+    return _table(grid, keep, short, tight)
 
 
-def _least_width(grid: Grid, keep: list[int], short: bool) -> int:
+def _least_width(grid: Grid, keep: list[int], short: bool, tight: bool) -> int:
     """The narrowest the table can be drawn without cutting a word: a column that does not
     wrap needs its longest line, one that wraps its longest word (rich's own measure takes
-    every column as wrappable); each column is padded by one space a side, plus a separator."""
+    every column as wrappable); each column is padded by a space a side (unless `tight`),
+    and separated from the next by one."""
     total = 1
     for i in keep:
         column = grid.columns[i]
@@ -117,17 +126,18 @@ def _least_width(grid: Grid, keep: list[int], short: bool) -> int:
             need = max((cell_len(word) for text in texts for word in text.split()), default=0)
         else:
             need = max((cell_len(line) for text in texts for line in text.splitlines()), default=0)
-        total += need + 3
+        total += need + (1 if tight else 3)
     return total
 
 
-def _table(grid: Grid, keep: list[int], short: bool) -> Table:
+def _table(grid: Grid, keep: list[int], short: bool, tight: bool) -> Table:
     table = Table(
         box=box.SIMPLE_HEAVY,
         title=clean(grid.title) if grid.title else None,
         caption=clean(grid.caption) if grid.caption else None,
         title_justify="left" if grid.title and not grid.caption else "center",
         show_lines=grid.ruled,
+        padding=(0, 0) if tight else (0, 1),
     )
     for i in keep:
         column = grid.columns[i]

@@ -45,8 +45,9 @@ class Column:
     """False: never wrap this column (names, ranks)."""
     ratio: int | None = None
     """A share of the spare width, for long texts."""
-    optional: bool = False
-    """May be left out where the width is short (the table drops it); Markdown keeps it."""
+    optional: int = 0
+    """May be left out where the width is short (the table drops it; Markdown keeps it): 0
+    never, else the higher the sooner."""
     bar: bool = False
     """Its cells are score bars: drawn by the table, left out where text cannot draw them."""
     fold: bool = False
@@ -284,9 +285,9 @@ def ranking_view(ranking: Ranking) -> View:
     based = any(r.bases != ("facts",) for r in ranking.results)
     columns = [
         Column("#", "right", wrap=False),
-        Column("Provider", wrap=False),
-        Column("Offer", optional=True) if ranking.unit == "provider" else Column("Offer"),
-        Column("Score", "right"),
+        Column("Provider"),
+        Column("Offer", optional=3) if ranking.unit == "provider" else Column("Offer"),
+        Column("Score", "right", wrap=False),
         Column("", wrap=False, bar=True),
         Column("Bounds", "right", wrap=False),
         Column("Places", "right", wrap=False),
@@ -297,11 +298,13 @@ def ranking_view(ranking: Ranking) -> View:
     if gated:
         columns.append(Column("Eligible"))
     many = len(rubric.criteria) > MAX_CRITERIA_COLUMNS
-    columns += [Column(c.label, "right", optional=many, short=c.short) for c in rubric.criteria]
+    columns += [
+        Column(c.label, "right", optional=1 if many else 0, short=c.short) for c in rubric.criteria
+    ]
     columns.append(Column("Coverage", "right", short="Cov."))
-    columns.append(Column("Primary", "right", short="Prim.", optional=True))
+    columns.append(Column("Primary", "right", short="Prim.", optional=2))
     if based:
-        columns.append(Column("Basis", optional=True))
+        columns.append(Column("Basis", optional=2))
     columns.append(Column("Warn", "right", wrap=False, short="!"))
     if gated:
         columns.append(Column("Failed gates", fold=True))
@@ -917,11 +920,11 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
                 Column("Since"),
                 Column("Valid until"),
                 Column("Days left", "right"),
-                Column("Version", optional=True),
-                Column("Decision", optional=True),
+                Column("Version", optional=2),
+                Column("Decision", optional=2),
                 Column("Evidence"),
                 Column("Data", ratio=1),
-                Column("Runs on", fold=True, optional=True),
+                Column("Runs on", fold=True, optional=1),
                 Column("Score", "right"),
                 Column("Bounds", "right", wrap=False),
             ),
