@@ -126,3 +126,13 @@ if __name__ == "__main__":
     rubric_table()
     presets_table()
     measures_table()
+
+
+def data_summary() -> None:
+    """How many providers and offers the bundled data holds, and who they are."""
+    from sovscore.load.catalogue import load_catalogue
+
+    providers = sorted(load_catalogue().providers.values(), key=lambda p: p.name.lower())
+    offers = sum(len(p.offers) for p in providers)
+    names = ", ".join(_cell(p.name) for p in providers)
+    _out(f"{len(providers)} providers and their {offers} offers: {names}.")

@@ -155,6 +155,26 @@ def test_score_bounds_and_contributions_add_up(
 
 
 @settings(deadline=None)
+@given(st.lists(profiles(), min_size=1, max_size=6), WEIGHTS)
+def test_the_score_lies_within_its_bounds_and_the_rank_within_its_places(
+    profiles_: list[Provider], weights: list[float]
+) -> None:
+    """Under `unknown: zero` an unknown fact earns nothing, so the score is the lowest its
+    unknowns allow or more, never more than the highest; and a rank cannot be better than
+    what the bounds guarantee, nor worse than what they allow."""
+    unique = [p.model_copy(update={"id": f"p{i}"}) for i, p in enumerate(profiles_)]
+    ranking = rank(unique, weighted(RUBRIC, weights), DAY)
+    for result in ranking.results:
+        assert result.low - 1e-9 <= result.score <= result.high + 1e-9
+        for c in result.criteria:
+            assert c.low <= c.high
+            if c.points is not None and c.status == "scored":
+                assert c.low - 1e-9 <= c.points <= c.high + 1e-9
+        best, worst = result.places
+        assert best <= result.rank <= worst <= len(ranking.results)
+
+
+@settings(deadline=None)
 @given(profiles(), WEIGHTS, st.floats(0.001, 1000))
 def test_scaling_every_weight_changes_nothing(
     profile: Provider, weights: list[float], factor: float

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -40,7 +41,7 @@ def _unsourced_none() -> dict[str, Any]:
         (
             providers_document(_unsourced_event()),
             "providers[0].offers[0].qualifications[0].history[1].sources",
-            "'IaaS': qualified 2023-06-01 is scored but cites no source",
+            "'IaaS': secnumcloud qualified 2023-06-01 is scored but cites no source",
         ),
         (
             providers_document(_unsourced_none()),
@@ -67,7 +68,7 @@ def test_strict_fails_where_plain_validate_warns(
     assert plain.exit_code == 0, plain.stderr
     warning = plain.stderr.splitlines()[0]
     assert warning.startswith(f"{path}:") and f": warning: {field}: {message}" in warning
-    assert "1 warnings (--strict fails on them)" in plain.stderr
+    assert "1 warnings (--strict and --strict-sources fail on them)" in plain.stderr
 
     strict = run("validate", "--strict", path, "--as-of", TODAY)
     assert strict.exit_code == 2
@@ -75,6 +76,38 @@ def test_strict_fails_where_plain_validate_warns(
     line = strict.stderr.splitlines()[0]
     assert line.startswith(f"{path}:") and f": {field}: {message}" in line
     assert "warning" not in line
+
+
+def test_a_fact_resting_only_on_compilations_is_a_warning_or_fails_strict_sources(
+    run: Any, write_yaml: Any
+) -> None:
+    """A copy of an official list is not the list: the fact is flagged, --strict still
+    passes, --strict-sources fails; one primary or press source among them clears it."""
+    compiled = {**SOURCE, "id": "copy", "kind": "compilation", "date": "2024-02"}
+    assessed = {**SOURCE, "id": "card", "kind": "analysis", "date": "2024-03"}
+    holders = provider()["ownership"]
+    holders["holders"][0]["sources"] = ["copy", "card"]
+    document = {
+        **providers_document(provider(ownership=holders)),
+        "sources": [SOURCE, compiled, assessed],
+    }
+    path = write_yaml(copy.deepcopy(document))
+    field = "providers[0].ownership.holders[0].sources"
+    message = "holder 'Founder' rests only on analysis and compilation sources"
+    plain = run("validate", path, "--as-of", TODAY)
+    assert plain.exit_code == 0, plain.stderr
+    assert f": warning: {field}: {message}" in plain.stderr
+    strict = run("validate", "--strict", path, "--as-of", TODAY)
+    assert strict.exit_code == 0 and "(--strict-sources fails on them)" in strict.stderr
+    failing = run("validate", "--strict-sources", path, "--as-of", TODAY)
+    assert failing.exit_code == 2 and failing.stdout == ""
+    assert failing.stderr.splitlines()[0].endswith(
+        f"{field}: {message} (expected the document itself, the provider's own word, or press)"
+    )
+    holders["holders"][0]["sources"] = ["copy", "src-a"]
+    document["providers"] = [provider(ownership=holders)]
+    cleared = write_yaml(copy.deepcopy(document))
+    assert run("validate", "--strict-sources", cleared, "--as-of", TODAY).exit_code == 0
 
 
 def test_an_undated_page_is_cited_with_the_day_it_was_read(run: Any, write_yaml: Any) -> None:

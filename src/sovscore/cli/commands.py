@@ -176,9 +176,12 @@ def rank(
     """Rank providers by sovereignty score, highest first.
 
     Scores are 0-100 with one decimal; equal scores share a rank and are listed by id. Columns:
-    rank, provider, score with a bar, grade, points per criterion, coverage (the share of the
-    weight resting on known facts). Under a rubric with gates the eligible come first, then
-    those whose eligibility cannot be shown, then the ineligible with the gates they failed.
+    rank, provider, score with a bar, its bounds (the lowest and highest score the unknown facts
+    allow), the places those bounds allow (a range is a tie within unknowns), grade, points per
+    criterion, coverage (the share of the weight resting on known facts), the share of the
+    score resting on official or provider sources, and warnings, listed under the table. Under
+    a rubric with gates the eligible come first, then those whose eligibility cannot be shown,
+    then the ineligible with the gates they failed.
 
     \b
     Examples:
@@ -227,9 +230,10 @@ def show(
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
 
     A provider: identity, owners with their shares, partners, its offers with their scores,
-    then its best offer in scope explained: for each criterion the value found, points,
-    weight, contribution, the reason and its sources; gates, warnings, market context and
-    every source. An offer (provider/offer, or its name or alias): the same for that offer,
+    then its best offer in scope explained: for each criterion the value found, points (with
+    the range its unknown facts leave open), weight, contribution, the reason, the note that
+    says why a fact is unknown or weakly sourced, the kind of its strongest source and the
+    sources; gates, warnings, market context and every source with its kind and date. An offer (provider/offer, or its name or alias): the same for that offer,
     with what it runs on. NAME is matched in any case, accents optional; an unknown name
     suggests the closest ones.
 
@@ -257,8 +261,8 @@ def sources(
     """List the sources of a provider (and its offers) or of one offer, and the facts each
     one supports.
 
-    Each source with its title, publisher, date, URL and kind (official, provider, press,
-    analysis), and the facts it supports, as 'ownership: holder Thales' or 'secnumcloud
+    Each source with its title, publisher, date, URL and kind (what was read: official,
+    provider, press, compilation, analysis), and the facts it supports, as 'ownership: holder Thales' or 'secnumcloud
     PREMI3NS: qualified 2025-12-17'.
 
     \b
@@ -288,6 +292,14 @@ def validate(
             "reviewed more than 12 months ago (otherwise warnings).",
         ),
     ] = False,
+    strict_sources: Annotated[
+        bool,
+        typer.Option(
+            "--strict-sources",
+            help="Also fail on a scored fact whose every source is a compilation or an "
+            "analysis (otherwise warnings).",
+        ),
+    ] = False,
     as_of: AsOfOption = None,
 ) -> None:
     """Check provider and rubric files; print every problem with its file:line:column.
@@ -295,7 +307,9 @@ def validate(
     Files are told apart by their content; with no FILE, the bundled data and rubric. Each
     problem is one line, `file:line:column: field.path: what is wrong (expected ...)`. It also
     warns about a scored fact that cites no source, a source with no date and a profile
-    reviewed more than 12 months ago; --strict makes those errors (exit 2).
+    reviewed more than 12 months ago; --strict makes those errors (exit 2). It warns too about a
+    scored fact whose every source is a compilation (a copy or digest of other documents) or an
+    analysis: --strict-sources makes those errors.
 
     \b
     Examples:
@@ -304,13 +318,16 @@ def validate(
     """
     from ..load.validate import validate_files
 
-    report = validate_files(files or None, parse_as_of(as_of), strict=strict)
+    report = validate_files(
+        files or None, parse_as_of(as_of), strict=strict, strict_sources=strict_sources
+    )
     for warning in report.warnings:
         say(warning.describe("warning"))
     files_text = f"{report.files} file{'s' if report.files != 1 else ''}"
     summary = f"{files_text}, {report.providers} providers, {report.sources} sources"
     if report.warnings:
-        summary += f"; {len(report.warnings)} warnings (--strict fails on them)"
+        fails = "--strict-sources fails" if strict else "--strict and --strict-sources fail"
+        summary += f"; {len(report.warnings)} warnings ({fails} on them)"
     say(f"sovscore: valid: {summary}")
 
 
@@ -363,6 +380,77 @@ def compare(
             f"compare: no offer in the scope asked for (--service): {', '.join(missing)}"
         )
     emit(renderer.compare(side_by_side(ranking, [by_key[c] for c in chosen])), data=renderer.data)
+
+
+@app.command()
+@reports_errors
+def diff(
+    days: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[FROM [TO]]",
+            help="Two days (YYYY-MM-DD): what changed from the first to the second.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="YYYY-MM-DD",
+            help="What changed from this day to --as-of (default: today).",
+        ),
+    ] = None,
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    service: ServiceOption = None,
+    by_offer: Annotated[
+        bool, typer.Option("--offers", help="Compare offers rather than providers.")
+    ] = False,
+    fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """What changed between two days, and why: scores, grades, ranks, eligibility, the offer
+    that stands for a provider, each criterion and each qualification status, each with the
+    dated facts between the days that explain it.
+
+    The same data and rubric are ranked on both days. Exit 0 when nothing changed, 1 when
+    something did, so that a scheduled job can alert on a change.
+
+    \b
+    Examples:
+      sovscore diff 2026-11-28 2026-12-01
+      sovscore diff --since 2026-11-01 --rubric secnumcloud-19.6 --json
+    """
+    from ..score.diff import diff as changes_between
+
+    listed = days or []
+    if since is not None and listed:
+        raise UsageError("diff: give two days, or --since DAY, not both")
+    if since is None and len(listed) != 2:
+        raise UsageError(
+            "diff: expected two days (FROM TO) or --since DAY",
+            hint="e.g. sovscore diff 2026-11-28 2026-12-01",
+        )
+    if since is not None:
+        first, second = since, as_of
+    else:
+        if as_of is not None:
+            raise UsageError("diff: --as-of goes with --since, not with two days")
+        first, second = listed
+    start = parse_as_of(first, "diff FROM" if since is None else "--since")
+    end = parse_as_of(second, "diff TO" if since is None else "--as-of")
+    renderer = _renderer(fmt, as_json, no_color)
+    unit: Unit = "offer" if by_offer else "provider"
+    before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
+    after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
+    found = changes_between(before, after)
+    emit(renderer.diff(found), data=renderer.data)
+    if found.changed:
+        raise typer.Exit(EXIT_CHECK_FAILED)
 
 
 @app.command()
@@ -471,10 +559,11 @@ def list_offers(
     """List offers with their status under each scheme on the day, and their score.
 
     One row per offer and scheme: provider, offer, service models, status (qualified,
-    in_progress, expired, withdrawn; none when a register was checked and did not list it;
-    unknown otherwise), since when, valid until, days left, referential version, ANSSI
-    decision, data location, what it runs on, and the offer's score under the rubric. The
-    status is read from the dated histories, so scripts never have to.
+    in_progress, unverified, expired, withdrawn; none when a register was checked and did not
+    list it; unknown otherwise), since when, valid until ("at most" when counted from a date it
+    was already held by), days left, referential version, ANSSI decision, the kind of the
+    status's strongest source, data location, what it runs on, and the offer's score and bounds
+    under the rubric. The status is read from the dated histories, so scripts never have to.
 
     \b
     Examples:

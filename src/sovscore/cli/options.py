@@ -154,7 +154,8 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def parse_as_of(value: str | None) -> dt.date:
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
+    """A day given as YYYY-MM-DD (today when none is given); `option` names it in errors."""
     if value is None:
         return today()
     try:
@@ -162,7 +163,7 @@ def parse_as_of(value: str | None) -> dt.date:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--as-of: {quote(value)} is not a date (expected YYYY-MM-DD)") from None
+        raise UsageError(f"{option}: {quote(value)} is not a date (expected YYYY-MM-DD)") from None
 
 
 def parse_weights(rubric: Rubric, overrides: list[str]) -> dict[str, float]:

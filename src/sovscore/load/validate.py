@@ -21,11 +21,15 @@ class Report:
     warnings: list[Problem]
 
 
-def validate_files(paths: list[str] | None, today: dt.date, *, strict: bool = False) -> Report:
+def validate_files(
+    paths: list[str] | None, today: dt.date, *, strict: bool = False, strict_sources: bool = False
+) -> Report:
     """Check each file; raise one InputError listing every problem, or report what was checked.
 
     Scored facts without a source, undated sources and stale profiles are warnings, or problems
-    when `strict`. They are judged against the rubric among the files, else the default one.
+    when `strict`; scored facts resting only on compilations or analyses are warnings, or
+    problems when `strict_sources`. They are judged against the rubric among the files, else
+    the default one.
     """
     paths = paths or [bundled_providers(), bundled_rubric()]
     problems: list[Problem] = []
@@ -43,8 +47,11 @@ def validate_files(paths: list[str] | None, today: dt.date, *, strict: bool = Fa
     problems.extend(unresolved_sources(catalogue))
     if problems:
         raise InputError(problems)
-    gaps = [gap for rubric in rubrics or [load_rubric()] for gap in audit(catalogue, rubric, today)]
-    gaps = list(dict.fromkeys(gaps))
-    if strict and gaps:
-        raise InputError(gaps)
-    return Report(len(paths), len(catalogue.providers), len(catalogue.sources), gaps)
+    audits = [audit(catalogue, rubric, today) for rubric in rubrics or [load_rubric()]]
+    gaps = list(dict.fromkeys(gap for a in audits for gap in a.gaps))
+    weak = list(dict.fromkeys(gap for a in audits for gap in a.weak))
+    failing = (gaps if strict else []) + (weak if strict_sources else [])
+    if failing:
+        raise InputError(failing)
+    warnings = [p for p in gaps + weak if p not in failing]
+    return Report(len(paths), len(catalogue.providers), len(catalogue.sources), warnings)

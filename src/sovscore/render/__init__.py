@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
     from ..score.scoring import Ranking
@@ -49,6 +50,8 @@ class Renderer(Protocol):
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str: ...
 
     def measures(self, measures: list[Measure]) -> str: ...
+
+    def diff(self, changes: Diff) -> str: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:

@@ -12,6 +12,7 @@ from .documents import (
     citation_list,
     compare_document,
     criterion,
+    diff_records,
     entries,
     measures_document,
     offers_document,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
     from ..score.scoring import Ranking
@@ -241,4 +243,25 @@ class CsvRenderer:
                     else [None, None, None, None]
                 )
             )
+        return _write(header, rows)
+
+    def diff(self, changes: Diff) -> str:
+        """One row per change, with the facts that explain its provider's (or offer's)."""
+        header = ["since", "as_of", "id", "kind", "subject", "before", "after", "because"]
+        rows = []
+        for record in diff_records(changes):
+            because = " | ".join(f"{e['date']}: {e['text']}" for e in record["events"])
+            for change in record["changes"]:
+                rows.append(
+                    [
+                        changes.before.as_of.isoformat(),
+                        changes.after.as_of.isoformat(),
+                        record["id"],
+                        change["kind"],
+                        change["subject"],
+                        change["before"],
+                        change["after"],
+                        because,
+                    ]
+                )
         return _write(header, rows)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.gates import GateResult
     from ..score.offers import OfferRow
@@ -405,3 +406,47 @@ def offer_listing(ranking: Ranking, row: OfferRow) -> OfferListing:
     if result.eligibility is not None:
         listing["eligibility"] = result.eligibility
     return listing
+
+
+def _standing(result: ProviderResult | None) -> dict[str, Any] | None:
+    if result is None:
+        return None
+    return {
+        "rank": result.rank,
+        "offer": result.ref,
+        "score": round(result.score, 1),
+        "grade": result.grade,
+        "eligibility": result.eligibility,
+        "score_low": round(result.low, 1),
+        "score_high": round(result.high, 1),
+    }
+
+
+def diff_records(changes: Diff) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": unit.key,
+            "name": unit.name,
+            "before": _standing(unit.before),
+            "after": _standing(unit.after),
+            "changes": [
+                {"kind": c.kind, "subject": c.subject, "before": c.before, "after": c.after}
+                for c in unit.changes
+            ],
+            "events": [
+                {"date": e.date.isoformat(), "text": e.text, "offer": e.offer} for e in unit.events
+            ],
+            "moved_by": list(unit.moved_by),
+        }
+        for unit in changes.units
+    ]
+
+
+def diff_document(changes: Diff) -> dict[str, Any]:
+    return {
+        **header(changes.after),
+        "since": changes.before.as_of.isoformat(),
+        "unit": changes.after.unit,
+        "changed": changes.changed,
+        "changes": diff_records(changes),
+    }

@@ -10,6 +10,7 @@ from .documents import (
     check_fields,
     compare_document,
     detail_document,
+    diff_document,
     measures_document,
     offers_document,
     pick,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
     from ..score.scoring import Ranking
@@ -78,3 +80,6 @@ class JsonRenderer:
 
     def measures(self, measures: list[Measure]) -> str:
         return _dump(measures_document(measures))
+
+    def diff(self, changes: Diff) -> str:
+        return _dump(diff_document(changes))

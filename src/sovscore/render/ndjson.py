@@ -11,6 +11,7 @@ from .documents import (
     citation_list,
     compare_document,
     detail_document,
+    diff_records,
     entries,
     measures_document,
     offers_document,
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
     from ..score.scoring import Ranking
@@ -76,3 +78,12 @@ class NdjsonRenderer:
 
     def measures(self, measures: list[Measure]) -> str:
         return _lines(measures_document(measures)["measures"])
+
+    def diff(self, changes: Diff) -> str:
+        """One changed provider (or offer) per line, with the two days and the rubric."""
+        context = {
+            "since": changes.before.as_of.isoformat(),
+            "as_of": changes.after.as_of.isoformat(),
+            "rubric": changes.after.rubric.id,
+        }
+        return _lines({**context, **r} for r in diff_records(changes))

@@ -19,6 +19,7 @@ from ..model.rubric import Rubric, Value
 if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..score.compare import Comparison
+    from ..score.diff import Change, Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow, SchemeStatus
     from ..score.scoring import CriterionResult, CriterionStatus, ProviderResult, Ranking
@@ -639,7 +640,7 @@ def _sources_notes(detail: Explanation) -> Notes:
             Note(
                 (
                     Cell(c.source.id, "accent"),
-                    Cell(f" [{c.source.kind}]", _KIND_TONE[c.source.kind]),
+                    Cell(f" ({c.source.kind})", _KIND_TONE[c.source.kind]),
                     Cell(f": {citation_line(c.source)}"),
                 ),
                 (Cell(f"supports: {'; '.join(c.supports)}", "dim"),),
@@ -942,6 +943,78 @@ def offers_view(ranking: Ranking, rows: Sequence[OfferRow]) -> View:
     )
 
 
+# --- diff ------------------------------------------------------------------------------------
+
+CHANGE_WORDS = {
+    "listed": "listed",
+    "unlisted": "no longer listed",
+    "score": "score",
+    "grade": "grade",
+    "rank": "rank",
+    "eligibility": "eligible",
+    "offer": "stands as",
+    "criterion": "",
+    "status": "",
+}
+
+
+def _moved(change: Change) -> str:
+    before = change.before if change.before is not None else "unknown"
+    after = change.after if change.after is not None else "unknown"
+    return f"{before} -> {after}"
+
+
+def change_text(change: Change, labels: dict[str, str]) -> str:
+    if change.kind in ("listed", "unlisted"):
+        return CHANGE_WORDS[change.kind]
+    if change.kind == "criterion":
+        return f"{labels.get(change.subject, change.subject)}: {_moved(change)}"
+    if change.kind == "status":
+        return f"{change.subject}: {_moved(change)}"
+    if change.kind == "eligibility":
+        before = ELIGIBILITY.get(change.before or "", "-")
+        after = ELIGIBILITY.get(change.after or "", "-")
+        return f"eligible: {before} -> {after}"
+    return f"{CHANGE_WORDS[change.kind]} {_moved(change)}"
+
+
+def diff_view(changes: Diff) -> View:
+    before, after = changes.before, changes.after
+    labels = {c.id: c.label for c in after.rubric.criteria}
+    heading = (
+        f"What changed from {before.as_of} to {after.as_of}, rubric {after.rubric.id} "
+        f"{after.rubric.version}"
+    )
+    headline_kinds = ("listed", "unlisted", "grade", "score", "rank", "eligibility", "offer")
+    notes = []
+    for unit in changes.units:
+        headline = [change_text(c, labels) for c in unit.changes if c.kind in headline_kinds]
+        details = [
+            Cell(change_text(c, labels)) for c in unit.changes if c.kind not in headline_kinds
+        ]
+        details += [Cell(f"because {e.date}: {e.text}", "dim") for e in unit.events]
+        if unit.moved_by:
+            details.append(Cell(f"moved as others changed: {', '.join(unit.moved_by)}", "dim"))
+        elif not unit.events:
+            details.append(Cell("no dated fact between the two days explains it", "dim"))
+        notes.append(
+            Note(
+                (Cell(unit.name, "strong"), Cell(f" ({unit.key}): "), Cell("; ".join(headline))),
+                tuple(details),
+            )
+        )
+    projected = projection_text(after.projected_after)
+    blocks: list[Block] = [Title(heading + (f" ({projected})" if projected else ""))]
+    blocks.append(
+        Notes(
+            f"{len(changes.units)} changed",
+            tuple(notes),
+            empty=f"no change between {before.as_of} and {after.as_of}",
+        )
+    )
+    return tuple(blocks)
+
+
 # --- rubric, rubrics, measures ---------------------------------------------------------------
 
 
@@ -1097,6 +1170,9 @@ class PaintsViews:
 
     def measures(self, measures: list[Measure]) -> str:
         return self.paint(measures_view(measures))
+
+    def diff(self, changes: Diff) -> str:
+        return self.paint(diff_view(changes))
 
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
         return self.paint(offers_view(ranking, rows))
