@@ -305,7 +305,7 @@ def ranking_view(ranking: Ranking) -> View:
     columns.append(Column("Coverage", "right", short="Cov."))
     columns.append(Column("Primary", "right", short="Prim.", optional=2))
     if based:
-        columns.append(Column("Basis", optional=2))
+        columns.append(Column("Basis"))
     columns.append(Column("Warn", "right", wrap=False, short="!"))
     if gated:
         columns.append(Column("Failed gates", fold=True))
