@@ -136,3 +136,35 @@ def data_summary() -> None:
     offers = sum(len(p.offers) for p in providers)
     names = ", ".join(_cell(p.name) for p in providers)
     _out(f"{len(providers)} providers and their {offers} offers: {names}.")
+
+
+def legal_basis(name: str = "default") -> None:
+    """The texts a rubric applies, with when each was issued and took effect."""
+    _out("| text | issued | in force | read as |")
+    _out("|---|---|---|---|")
+    for ref in load_rubric(name).references:
+        _out(
+            f"| [{_cell(ref.title)}]({ref.url}) | {ref.date} | {ref.in_force_text()} | {ref.kind} |"
+        )
+
+
+def coverage_summary() -> None:
+    """The share of the default rubric's cells resting on sourced facts, by provider and offer,
+    on the day the bundled data was last reviewed (so the README changes only with the data)."""
+    from sovscore.load.catalogue import load_catalogue
+    from sovscore.score.coverage import coverage
+    from sovscore.score.scoring import rank
+
+    catalogue = load_catalogue()
+    day = max(p.reviewed.latest() for p in catalogue.providers.values())
+    parts = []
+    for unit, words in (("provider", "provider"), ("offer", "offer")):
+        ranked = rank(
+            catalogue.providers.values(), load_rubric(), day, sources=catalogue.sources, unit=unit
+        )
+        report = coverage(ranked)
+        parts.append(
+            f"{report.sourced} of {report.total} {words} x criterion cells "
+            f"({report.share * 100:.1f} %)"
+        )
+    _out(f"As of {day}: {parts[0]} and {parts[1]} rest on sourced facts.")

@@ -455,6 +455,119 @@ def diff(
 
 @app.command()
 @reports_errors
+def coverage(
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    service: ServiceOption = None,
+    by_offer: Annotated[
+        bool, typer.Option("--offers", help="Count every offer's cells, not each provider's.")
+    ] = False,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            metavar="PERCENT",
+            help="Exit 1 if less than PERCENT % of the cells rest on sourced facts.",
+        ),
+    ] = None,
+    fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """How much of the ranking rests on sourced facts: per criterion, the share of cells.
+
+    A cell is one provider (as its best offer in scope) or, with --offers, one offer, under one
+    criterion of the rubric. It rests on sourced facts when its value is known (or shown by a
+    SecNumCloud 3.2 qualification) and cites a source. Lists the cells that do not.
+
+    \b
+    Examples:
+      sovscore coverage
+      sovscore coverage --offers --fail-under 85
+    """
+    from ..score.coverage import coverage as coverage_of
+
+    renderer = _renderer(fmt, as_json, no_color)
+    finite("--fail-under", fail_under, "a percentage (0-100)")
+    unit: Unit = "offer" if by_offer else "provider"
+    ranking, _ = _ranked(rubric, providers, as_of, None, None, service, unit)
+    report = coverage_of(ranking)
+    emit(renderer.coverage(report), data=renderer.data)
+    if fail_under is not None and report.share * 100 < fail_under:
+        say(f"sovscore: coverage {report.share * 100:.1f} % is below {fail_under:g} %")
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+@reports_errors
+def due(
+    within: Annotated[
+        int,
+        typer.Option(
+            "--within",
+            min=0,
+            max=36500,
+            metavar="DAYS",
+            help="Qualifications ending and reviews falling due within DAYS days.",
+        ),
+    ] = 90,
+    register_age: Annotated[
+        int,
+        typer.Option(
+            "--register-age",
+            min=0,
+            max=36500,
+            metavar="DAYS",
+            help="Registers last read more than DAYS days ago.",
+        ),
+    ] = 90,
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    fail_if_due: Annotated[
+        bool,
+        typer.Option("--fail-if-due", help="Exit 1 when anything is due (for scheduled jobs)."),
+    ] = False,
+    fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """What a maintainer must re-check next, soonest first.
+
+    Qualifications ending within --within days, or whose validity ended after the last read of
+    the register; registers last read more than --register-age days before the day; profiles
+    whose yearly review falls due within --within days; scored facts (under the rubric) whose
+    every source is a compilation or an analysis. --json for a scheduled job that opens tickets.
+
+    \b
+    Examples:
+      sovscore due
+      sovscore due --within 30 --json --fail-if-due
+    """
+    from ..load.catalogue import load_catalogue, load_rubric
+    from ..score.coverage import due as due_items
+
+    renderer = _renderer(fmt, as_json, no_color)
+    day = parse_as_of(as_of)
+    loaded = load_rubric(rubric)
+    catalogue = load_catalogue(providers or None)
+    report = due_items(
+        catalogue.providers.values(),
+        loaded,
+        catalogue.sources,
+        day,
+        within=within,
+        register_age=register_age,
+    )
+    emit(renderer.due(report), data=renderer.data)
+    if fail_if_due and report.items:
+        say(f"sovscore: {len(report.items)} items due")
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+@reports_errors
 def sensitivity(
     rubric: RubricOption = None,
     providers: ProvidersOption = None,

@@ -8,7 +8,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
 
 from ..escape import quote
-from .profile import Model, Text
+from .dates import PartialDate
+from .profile import Model, Source, Text
 
 UnknownRule = Literal["zero", "exclude"]
 """zero: an unknown fact earns 0 points; exclude: its weight goes to the known facts."""
@@ -152,6 +153,27 @@ class Gate(Model):
         return " and ".join(p for p in parts if p)
 
 
+class Reference(Source):
+    """A text the rubric applies (a law, a decree, a referential), as a dated, sourced fact:
+    when it was issued (`date`), when it took effect (`in_force`), and what was read (`kind`:
+    `compilation` when only copies or digests of it were)."""
+
+    in_force: PartialDate | None = Field(
+        default=None, description="When it took effect; null when no source shows it."
+    )
+    in_force_disputed: list[PartialDate] = Field(
+        default_factory=list,
+        description="Other days a source gives for its entry into force (the note says which).",
+    )
+
+    def in_force_text(self) -> str:
+        """'2026-08-15 (disputed: 2026-08-22)', or 'not shown'."""
+        text = str(self.in_force) if self.in_force else "not shown"
+        if self.in_force_disputed:
+            text += f" (disputed: {', '.join(str(d) for d in self.in_force_disputed)})"
+        return text
+
+
 class GradeBand(Model):
     grade: Text
     min: Points
@@ -165,6 +187,10 @@ class Rubric(Model):
     description: Text
     unknown: UnknownRule = "zero"
     source: str | None = Field(default=None, description="The text the rubric follows.")
+    references: list[Reference] = Field(
+        default_factory=list,
+        description="The legal texts and referentials the rubric applies, dated and sourced.",
+    )
     grades: list[GradeBand] = Field(min_length=1)
     criteria: list[Criterion] = Field(min_length=1)
     gates: list[Gate] = Field(default_factory=list)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
@@ -52,6 +53,10 @@ class Renderer(Protocol):
     def measures(self, measures: list[Measure]) -> str: ...
 
     def diff(self, changes: Diff) -> str: ...
+
+    def coverage(self, report: Coverage) -> str: ...
+
+    def due(self, report: Due) -> str: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:

@@ -11,8 +11,10 @@ from .documents import (
     check_fields,
     citation_list,
     compare_document,
+    coverage_records,
     criterion,
     diff_records,
+    due_records,
     entries,
     measures_document,
     offers_document,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
@@ -265,3 +268,11 @@ class CsvRenderer:
                     ]
                 )
         return _write(header, rows)
+
+    def coverage(self, report: Coverage) -> str:
+        keys = ["id", "label", "sourced", "total", "share", "unknown"]
+        return _write(keys, [[r[k] for k in keys] for r in coverage_records(report)])
+
+    def due(self, report: Due) -> str:
+        keys = ["date", "overdue", "kind", "provider", "subject", "reason", "sources"]
+        return _write(keys, [[r[k] for k in keys] for r in due_records(report)])

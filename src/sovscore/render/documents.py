@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.gates import GateResult
@@ -449,4 +450,55 @@ def diff_document(changes: Diff) -> dict[str, Any]:
         "unit": changes.after.unit,
         "changed": changes.changed,
         "changes": diff_records(changes),
+    }
+
+
+def coverage_records(report: Coverage) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "label": c.label,
+            "sourced": c.sourced,
+            "total": c.total,
+            "share": round(c.sourced / c.total, 4) if c.total else 1.0,
+            "unknown": list(c.unknown),
+        }
+        for c in report.criteria
+    ]
+
+
+def coverage_document(report: Coverage) -> dict[str, Any]:
+    return {
+        **header(report.ranking),
+        "unit": report.ranking.unit,
+        "sourced": report.sourced,
+        "total": report.total,
+        "share": round(report.share, 4),
+        "criteria": coverage_records(report),
+    }
+
+
+def due_records(report: Due) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": i.kind,
+            "provider": i.provider,
+            "subject": i.subject,
+            "date": i.date.isoformat() if i.date else None,
+            "overdue": i.date is not None and i.date <= report.as_of,
+            "reason": i.reason,
+            "sources": list(i.sources),
+        }
+        for i in report.items
+    ]
+
+
+def due_document(report: Due) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "sovscore_version": __version__,
+        "as_of": report.as_of.isoformat(),
+        "within": report.within,
+        "register_age": report.register_age,
+        "items": due_records(report),
     }

@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 from .documents import (
     check_fields,
     compare_document,
+    coverage_document,
     detail_document,
     diff_document,
+    due_document,
     measures_document,
     offers_document,
     pick,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
@@ -83,3 +86,9 @@ class JsonRenderer:
 
     def diff(self, changes: Diff) -> str:
         return _dump(diff_document(changes))
+
+    def coverage(self, report: Coverage) -> str:
+        return _dump(coverage_document(report))
+
+    def due(self, report: Due) -> str:
+        return _dump(due_document(report))

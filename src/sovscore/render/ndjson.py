@@ -10,8 +10,10 @@ from .documents import (
     check_fields,
     citation_list,
     compare_document,
+    coverage_records,
     detail_document,
     diff_records,
+    due_records,
     entries,
     measures_document,
     offers_document,
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..model.rubric import Rubric
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow
@@ -87,3 +90,12 @@ class NdjsonRenderer:
             "rubric": changes.after.rubric.id,
         }
         return _lines({**context, **r} for r in diff_records(changes))
+
+    def coverage(self, report: Coverage) -> str:
+        """One criterion per line, with the day and the rubric."""
+        context = {"as_of": report.ranking.as_of.isoformat(), "rubric": report.ranking.rubric.id}
+        return _lines({**context, **r} for r in coverage_records(report))
+
+    def due(self, report: Due) -> str:
+        """One item to re-check per line, with the day."""
+        return _lines({"as_of": report.as_of.isoformat(), **r} for r in due_records(report))

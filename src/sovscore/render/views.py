@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Literal
 
 from ..measures.base import unique
 from ..model.profile import Holder, Offer, Provider, Source
-from ..model.rubric import Rubric, Value
+from ..model.rubric import Reference, Rubric, Value
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
     from ..score.compare import Comparison
+    from ..score.coverage import Coverage, Due
     from ..score.diff import Change, Diff
     from ..score.explain import Explanation
     from ..score.offers import OfferRow, SchemeStatus
@@ -144,9 +145,9 @@ def seal_text(seal: int | None, at_most: int | None) -> str:
     return "?"
 
 
-def gate_names(result: ProviderResult, status: str) -> str:
+def gate_names(result: ProviderResult, status: str, separator: str = ", ") -> str:
     """The gates with that status, by article when the rubric gives one."""
-    return ", ".join(unique([g.article or g.id for g in result.gates if g.status == status]))
+    return separator.join(unique([g.article or g.id for g in result.gates if g.status == status]))
 
 
 def eligibility_cell(result: ProviderResult) -> Cell:
@@ -308,7 +309,7 @@ def ranking_view(ranking: Ranking) -> View:
         columns.append(Column("Basis"))
     columns.append(Column("Warn", "right", wrap=False, short="!"))
     if gated:
-        columns.append(Column("Failed gates", fold=True))
+        columns.append(Column("Failed gates", wrap=False, short="Failed"))
     rows = []
     for r in ranking.results:
         row = [
@@ -332,7 +333,8 @@ def ranking_view(ranking: Ranking) -> View:
             row.append(Cell(basis_text(r)))
         row.append(Cell(f"! {len(r.warnings)}" if r.warnings else "", "warning"))
         if gated:
-            row.append(Cell(gate_names(r, "fail"), "bad"))
+            # One article a line: a table never breaks "19.6 b" in two.
+            row.append(Cell(gate_names(r, "fail", "\n"), "bad"))
         rows.append(tuple(row))
     caption = f"rubric {rubric.id} {rubric.version}: {weights}; {unknown}"
     if ranking.min_seal is not None:
@@ -1015,6 +1017,85 @@ def diff_view(changes: Diff) -> View:
     return tuple(blocks)
 
 
+# --- coverage and due ------------------------------------------------------------------------
+
+
+def coverage_view(report: Coverage) -> View:
+    ranking = report.ranking
+    units = "offers" if ranking.unit == "offer" else "providers"
+    rows = tuple(
+        (
+            Cell(c.label),
+            Cell(f"{c.sourced}/{c.total}"),
+            Cell(percent(c.sourced / c.total if c.total else 1.0)),
+            Cell(", ".join(c.unknown) or "none", "unknown" if c.unknown else "dim"),
+        )
+        for c in report.criteria
+    )
+    total = (
+        Cell("All criteria", "strong"),
+        Cell(f"{report.sourced}/{report.total}", "strong"),
+        Cell(percent(report.share), "strong"),
+        Cell(""),
+    )
+    return (
+        Grid(
+            (
+                Column("Criterion"),
+                Column("Sourced", "right", wrap=False),
+                Column("Share", "right", wrap=False),
+                Column(f"Not resting on sourced facts ({units})", ratio=1),
+            ),
+            (*rows, total),
+            title=f"Coverage of rubric {ranking.rubric.id} {ranking.rubric.version} over "
+            f"{len(ranking.results)} {units} as of {ranking.as_of}",
+            caption="a cell rests on sourced facts when its value is known (or shown by a "
+            "SecNumCloud 3.2 qualification) and cites a source",
+        ),
+    )
+
+
+DUE_WORDS = {
+    "qualification_ending": "qualification",
+    "register_read": "register",
+    "profile_review": "review",
+    "weak_sources": "sources",
+}
+
+
+def due_view(report: Due) -> View:
+    rows = tuple(
+        (
+            Cell(
+                str(item.date) if item.date else "-",
+                "warning" if item.date and item.date <= report.as_of else "plain",
+            ),
+            Cell(DUE_WORDS[item.kind]),
+            Cell(item.provider),
+            Cell(item.subject),
+            Cell(item.reason),
+        )
+        for item in report.items
+    )
+    return (
+        Grid(
+            (
+                Column("Due", wrap=False),
+                Column("What", wrap=False),
+                Column("Provider", wrap=False),
+                Column("Check", ratio=1),
+                Column("Why", ratio=2),
+            ),
+            rows,
+            title=f"What to re-check as of {report.as_of}",
+            caption=f"{len(rows)} items: qualifications ending within {report.within} days or "
+            f"ended after the last read; registers read more than {report.register_age} days "
+            f"before; reviews due within {report.within} days; facts resting only on "
+            "compilations or analyses",
+        ),
+    )
+
+
 # --- rubric, rubrics, measures ---------------------------------------------------------------
 
 
@@ -1083,7 +1164,32 @@ def rubric_view(rubric: Rubric) -> View:
         f"{b.grade} ≥ {b.min:g}" for b in sorted(rubric.grades, key=lambda b: -b.min)
     )
     blocks.append(Line((Cell(f"Grades: {grades}"),)))
+    if rubric.references:
+        blocks.append(references_notes(rubric))
     return tuple(blocks)
+
+
+def in_force_text(reference: Reference) -> str:
+    issued = f"of {reference.date}" if reference.date else "undated"
+    return f"{issued}, in force {reference.in_force_text()}"
+
+
+def references_notes(rubric: Rubric) -> Notes:
+    """The legal texts and referentials the rubric applies, dated, with what was read."""
+    return Notes(
+        "Legal basis (dated, with what was read)",
+        tuple(
+            Note(
+                (
+                    Cell(r.id, "accent"),
+                    Cell(f" ({r.kind})", _KIND_TONE[r.kind]),
+                    Cell(f": {r.title}, {in_force_text(r)}. {r.publisher}. {r.url}"),
+                ),
+                (Cell(r.note, "dim"),) if r.note else (),
+            )
+            for r in rubric.references
+        ),
+    )
 
 
 def rubrics_view(rubrics: Sequence[Rubric]) -> View:
@@ -1173,6 +1279,12 @@ class PaintsViews:
 
     def diff(self, changes: Diff) -> str:
         return self.paint(diff_view(changes))
+
+    def coverage(self, report: Coverage) -> str:
+        return self.paint(coverage_view(report))
+
+    def due(self, report: Due) -> str:
+        return self.paint(due_view(report))
 
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
         return self.paint(offers_view(ranking, rows))

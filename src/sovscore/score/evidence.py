@@ -9,9 +9,11 @@ import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
+from ..errors import Path
+from ..escape import quote
 from ..measures import Measure
 from ..measures.base import Finding, Subject
-from ..model.profile import Provider, Scheme, Source, SourceKind
+from ..model.profile import Offer, Partnerships, Provider, Scheme, Source, SourceKind
 from ..model.rubric import Criterion
 
 KIND_STRENGTH: tuple[SourceKind, ...] = ("official", "provider", "press", "analysis", "compilation")
@@ -116,3 +118,56 @@ def register_reads(providers: Iterable[Provider], as_of: dt.date) -> dict[Scheme
                     if event.bound == "by":
                         saw(qualification.scheme, event.date.latest())
     return dict(sorted(last.items()))
+
+
+Fact = tuple[Path, str, list[str]]
+"""Where a scored fact is written, what it is, and the sources it cites."""
+
+
+def scored_facts(provider: Provider, scored: set[str]) -> Iterator[Fact]:
+    """Each fact in a field a rubric scores (`scored`: the fields its measures read), with
+    where it is written, what it is, and what it cites: what `validate` checks for sources and
+    `due` for weak ones."""
+    ownership = provider.ownership
+    if "ownership" in scored and ownership is not None:
+        if ownership.complete is not None or ownership.controlled_by is not None:
+            yield ("ownership",), "who controls the provider", ownership.sources
+        for i, holder in enumerate(ownership.holders or []):
+            yield ("ownership", "holders", i), f"holder {quote(holder.name)}", holder.sources
+    partnerships = provider.partnerships
+    if "partnerships" in scored and partnerships is not None:
+        yield from _ties(("partnerships",), partnerships, "partnership")
+    exposure = provider.extraterritorial_exposure
+    claimed = exposure is not None and exposure.exposed is not None
+    if "extraterritorial_exposure" in scored and claimed and exposure:
+        yield ("extraterritorial_exposure",), "extraterritorial exposure", exposure.sources
+    for o, offer in enumerate(provider.offers):
+        for path, fact, sources in _offer_facts(offer, scored):
+            yield ("offers", o, *path), f"{quote(offer.name)}: {fact}", sources
+
+
+def _ties(path: Path, ties: Partnerships, what: str) -> Iterator[Fact]:
+    if not ties.items:
+        yield path, f"'no {what}'", ties.sources
+    for i, item in enumerate(ties.items):
+        yield (*path, "items", i), f"{what} with {quote(item.partner)}", item.sources
+
+
+def _offer_facts(offer: Offer, scored: set[str]) -> Iterator[Fact]:
+    if "offer.qualifications" in scored:
+        for q, qualification in enumerate(offer.qualifications):
+            for e, event in enumerate(qualification.history):
+                yield (
+                    ("qualifications", q, "history", e),
+                    f"{qualification.scheme} {event.status} {event.date}",
+                    event.sources,
+                )
+    if "offer.technology" in scored and offer.technology is not None:
+        yield from _ties(("technology",), offer.technology, "technology")
+    for name, part in (
+        ("location", offer.location),
+        ("administration", offer.administration),
+        ("non_eu_access", offer.non_eu_access),
+    ):
+        if f"offer.{name}" in scored and part is not None:
+            yield (name,), name.replace("_", " "), part.sources
