@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import functools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from hypothesis import Phase, settings
 from typer import testing as typer_testing
 from typer.testing import CliRunner
 
+from sovscore import i18n
 from sovscore.cli import options as cli
 from sovscore.cli.commands import app
 
@@ -47,6 +49,16 @@ TODAY = dt.date(2026, 12, 1)
 @pytest.fixture(autouse=True)
 def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cli, "today", lambda: TODAY)
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests read English unless they ask for French: a French developer's locale must not
+    change what they see, and no test leaves the language set for the next one."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.set_language("en")
 
 
 SOURCE = {

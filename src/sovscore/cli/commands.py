@@ -16,13 +16,23 @@ import typer
 from .. import __version__
 from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
+from ..i18n import from_environment, language, set_language
 from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
-from .edge import emit, internal_error, reports_errors, say, silence_stdout, terminal_style
+from .edge import (
+    emit,
+    internal_error,
+    reports_errors,
+    say,
+    silence_stdout,
+    terminal_style,
+    write_file,
+)
 from .options import (
     AsOfOption,
     FieldsOption,
     FormatOption,
     JsonOption,
+    LangOption,
     MinSealOption,
     NoColorOption,
     ProviderArgument,
@@ -37,6 +47,7 @@ from .options import (
     parse_as_of,
     parse_choices,
     parse_fields,
+    parse_lang,
     parse_weights,
 )
 
@@ -79,10 +90,22 @@ def root(
     """The app itself: its help is written from the table of exit codes (errors.EXIT_CODES)."""
 
 
-def _renderer(fmt: Format, as_json: bool, no_color: bool, fields: str | None = None) -> Renderer:
-    from ..render import renderer_for
+def _renderer(
+    fmt: Format,
+    as_json: bool,
+    no_color: bool,
+    fields: str | None = None,
+    lang: str | None = None,
+) -> Renderer:
+    """The renderer asked for, with the language chosen before anything is scored (reasons are
+    written while scoring): --lang, else the locale's for people, English for data formats."""
+    from ..render import DATA_FORMATS, renderer_for
 
     chosen: Format = "json" if as_json else fmt
+    if lang is not None:
+        set_language(parse_lang(lang))
+    else:
+        set_language(from_environment() if chosen not in DATA_FORMATS else "en")
     return renderer_for(chosen, terminal_style(no_color, parse_fields(fields, chosen)))
 
 
@@ -100,7 +123,7 @@ def _ranked(
     from ..score.scoring import rank
 
     day = parse_as_of(as_of)
-    loaded = load_rubric(rubric)
+    loaded = load_rubric(rubric).localized(language())
     loaded = loaded.reweighted(parse_weights(loaded, weights or []))
     if min_seal is not None and not loaded.seal:
         raise UsageError(
@@ -172,6 +195,7 @@ def rank(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Rank providers by sovereignty score, highest first.
 
@@ -189,7 +213,7 @@ def rank(
       sovscore rank --rubric secnumcloud-19.6 --eligible-only
       sovscore rank --json --fields id,score,grade
     """
-    renderer = _renderer(fmt, as_json, no_color, fields)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang)
     finite("--fail-under", fail_under, "a number (a score is 0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
@@ -226,6 +250,7 @@ def show(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
 
@@ -242,7 +267,7 @@ def show(
       sovscore show numspot
       sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
@@ -257,6 +282,7 @@ def sources(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """List the sources of a provider (and its offers) or of one offer, and the facts each
     one supports.
@@ -269,7 +295,7 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
@@ -344,6 +370,7 @@ def compare(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Compare providers or offers criterion by criterion: values, points, gaps, and the facts
     behind them.
@@ -362,7 +389,7 @@ def compare(
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers or offers")
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
     found = [catalogue.find(name) for name in names]
     best = {r.provider.id: r.ref for r in ranking.results}
@@ -412,6 +439,7 @@ def diff(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """What changed between two days, and why: scores, grades, ranks, eligibility, the offer
     that stands for a provider, each criterion and each qualification status, each with the
@@ -443,7 +471,7 @@ def diff(
         first, second = listed
     start = parse_as_of(first, "diff FROM" if since is None else "--since")
     end = parse_as_of(second, "diff TO" if since is None else "--as-of")
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     unit: Unit = "offer" if by_offer else "provider"
     before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
     after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
@@ -474,6 +502,7 @@ def coverage(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """How much of the ranking rests on sourced facts: per criterion, the share of cells.
 
@@ -488,7 +517,7 @@ def coverage(
     """
     from ..score.coverage import coverage as coverage_of
 
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     finite("--fail-under", fail_under, "a percentage (0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, None, None, service, unit)
@@ -532,6 +561,7 @@ def due(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """What a maintainer must re-check next, soonest first.
 
@@ -548,9 +578,9 @@ def due(
     from ..load.catalogue import load_catalogue, load_rubric
     from ..score.coverage import due as due_items
 
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     day = parse_as_of(as_of)
-    loaded = load_rubric(rubric)
+    loaded = load_rubric(rubric).localized(language())
     catalogue = load_catalogue(providers or None)
     report = due_items(
         catalogue.providers.values(),
@@ -564,6 +594,81 @@ def due(
     if fail_if_due and report.items:
         say(f"sovscore: {len(report.items)} items due")
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+@app.command()
+@reports_errors
+def report(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME]...",
+            help="Only these providers or offers (default: every one ranked).",
+            autocompletion=complete_providers,
+        ),
+    ] = None,
+    rubric: RubricOption = None,
+    providers: ProvidersOption = None,
+    as_of: AsOfOption = None,
+    weight: WeightOption = None,
+    min_seal: MinSealOption = None,
+    service: ServiceOption = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the annex to FILE (default: stdout)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    lang: LangOption = None,
+) -> None:
+    """Write the ranking and its reasons as a self-contained HTML annex for a tender file.
+
+    One HTML document with no script and no external resource: a cover (rubric, day, scope,
+    the data's review and register reads, sovscore's version, the SHA-256 of each data file),
+    what the annex is and is not, the ranking with bounds, places, eligibility, failed gates,
+    SEAL and warnings, one section per provider or offer, criterion by criterion with evidence
+    and notes, the rubric's legal basis, and every source once, numbered. Prints to A4 from any
+    browser. The file is written atomically; an existing one is replaced only with --force.
+
+    \b
+    Examples:
+      sovscore report --lang fr -o annexe.html
+      sovscore report numspot s3ns ovhcloud/hosted-private-cloud --rubric secnumcloud-19.6
+    """
+    from ..render.report import DataFile, report_html
+
+    set_language(parse_lang(lang) if lang is not None else from_environment())
+    by_offer = any("/" in name for name in names or [])
+    unit: Unit = "offer" if by_offer else "provider"
+    ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
+    chosen = list(ranking.results)
+    if names:
+        by_key = {ranking.key(r): r for r in ranking.results}
+        best = {r.provider.id: r for r in ranking.results}
+        picked = []
+        for name in names:
+            provider, offer = catalogue.find(name)
+            key = f"{provider.id}/{offer.id}" if offer is not None else provider.id
+            result = by_key.get(key) if offer is not None or unit == "provider" else None
+            if result is None and offer is None:
+                result = next(
+                    (r for r in ranking.results if r.provider.id == provider.id), None
+                ) or best.get(provider.id)
+            if result is None:
+                raise UsageError(
+                    f"report: {quote(name)} has no offer in the scope asked for (--service)"
+                )
+            if result not in picked:
+                picked.append(result)
+        chosen = sorted(picked, key=lambda r: (r.rank, ranking.key(r)))
+    files = [DataFile(name, digest) for name, digest in catalogue.files]
+    html = report_html(ranking, chosen, catalogue.sources, files)
+    if output is None:
+        emit(html, data=True)
+    else:
+        write_file(output, html, force=force)
+        say(f"sovscore: wrote {output}")
 
 
 @app.command()
@@ -598,6 +703,7 @@ def sensitivity(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps.
 
@@ -613,7 +719,7 @@ def sensitivity(
     from ..score.sensitivity import analyse
 
     finite("--spread", spread, "a percentage from 0 to 99")
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
@@ -668,6 +774,7 @@ def list_offers(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """List offers with their status under each scheme on the day, and their score.
 
@@ -685,7 +792,7 @@ def list_offers(
     """
     from ..score.offers import offer_rows
 
-    renderer = _renderer(fmt, as_json, no_color, fields)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
     wanted = [catalogue.find(name)[0].id for name in provider] if provider else None
     rows = offer_rows(
@@ -704,13 +811,15 @@ def rubrics(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """List the rubric presets `--rubric NAME` accepts: id, version, title, criteria, gates."""
     from ..load.catalogue import load_rubric
     from ..load.presets import preset_names
 
-    renderer = _renderer(fmt, as_json, no_color)
-    emit(renderer.rubrics([load_rubric(name) for name in preset_names()]), data=renderer.data)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    presets = [load_rubric(name).localized(language()) for name in preset_names()]
+    emit(renderer.rubrics(presets), data=renderer.data)
 
 
 @app.command("rubric")
@@ -720,6 +829,7 @@ def show_rubric(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why.
 
@@ -731,8 +841,8 @@ def show_rubric(
     """
     from ..load.catalogue import load_rubric
 
-    renderer = _renderer(fmt, as_json, no_color)
-    emit(renderer.rubric(load_rubric(rubric)), data=renderer.data)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    emit(renderer.rubric(load_rubric(rubric).localized(language())), data=renderer.data)
 
 
 @app.command()
@@ -741,6 +851,7 @@ def measures(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    lang: LangOption = None,
 ) -> None:
     """List the built-in measures a rubric's criteria and gates can use.
 
@@ -753,7 +864,7 @@ def measures(
     """
     from ..measures import MEASURES
 
-    renderer = _renderer(fmt, as_json, no_color)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang)
     emit(renderer.measures(list(MEASURES.values())), data=renderer.data)
 
 

@@ -15,8 +15,8 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, SovscoreError
-from ..escape import one_line
+from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, SovscoreError, UsageError
+from ..escape import one_line, quote
 from ..render import Style
 
 DEBUG_ENV = "SOVSCORE_DEBUG"
@@ -146,3 +146,42 @@ def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
         fields=fields,
         ascii=ascii_only,
     )
+
+
+def write_file(path: str, text: str, *, force: bool) -> None:
+    """Write `text` to `path` atomically: into a temporary file beside it, then moved into place
+    in one step, so a reader never sees half a file and a failed write leaves nothing behind.
+    An existing file is replaced only with `force`; without it, the refusal changes nothing
+    (the move is a link that fails if the name exists)."""
+    import tempfile
+
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if os.path.isdir(target):
+        raise UsageError(f"-o: {quote(path)} is a directory (expected a file name)")
+    if not force and os.path.lexists(target):
+        raise UsageError(
+            f"-o: {quote(path)} exists; nothing was written", hint="use --force to replace it"
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".sovscore-", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"-o: cannot write in {quote(folder)}: {exc.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.chmod(temporary, 0o644)
+        if force:
+            os.replace(temporary, target)
+        else:
+            os.link(temporary, target)  # fails if the name appeared meanwhile
+            os.unlink(temporary)
+    except FileExistsError:
+        os.unlink(temporary)
+        raise UsageError(
+            f"-o: {quote(path)} exists; nothing was written", hint="use --force to replace it"
+        ) from None
+    except OSError as exc:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise UsageError(f"-o: cannot write {quote(path)}: {exc.strerror}") from None

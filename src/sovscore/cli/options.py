@@ -11,6 +11,7 @@ import typer
 
 from ..errors import UsageError
 from ..escape import is_plain_word, quote
+from ..i18n import LANGS, Lang
 from ..model.profile import SERVICE_MODELS
 from ..model.rubric import Rubric
 from ..render import DATA_FORMATS, FORMATS, Format
@@ -139,6 +140,16 @@ NoColorOption = Annotated[
         "--no-color", help="No colour (also when NO_COLOR is set or output is not a terminal)."
     ),
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="LANG",
+        help="Language of tables, Markdown and the report: en or fr (default: the locale's, from "
+        "LC_ALL, LC_MESSAGES or LANG; English otherwise). JSON, NDJSON and CSV keep English "
+        "unless asked.",
+    ),
+]
 SchemaArgument = Annotated[
     SchemaKind,
     typer.Argument(
@@ -164,6 +175,17 @@ def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(f"{option}: {quote(value)} is not a date (expected YYYY-MM-DD)") from None
+
+
+def parse_lang(value: str) -> Lang:
+    """--lang: one of the languages sovscore has catalogues for."""
+    lang = value.strip().lower()
+    if lang not in LANGS:
+        raise UsageError(
+            f"--lang: {quote(value)} is not a language sovscore speaks "
+            f"(expected {' or '.join(LANGS)})"
+        )
+    return "fr" if lang == "fr" else "en"
 
 
 def parse_weights(rubric: Rubric, overrides: list[str]) -> dict[str, float]:

@@ -38,6 +38,8 @@ class Catalogue:
     provider id or the provider/offer it names."""
     offer_names: dict[str, list[str]] = field(default_factory=dict)
     """Offer names (not unique: two providers may sell an "IaaS"), to the offers bearing them."""
+    files: list[tuple[str, str]] = field(default_factory=list)
+    """Each file read, with the SHA-256 of its bytes."""
 
     def add(self, document: Document, parsed: ProvidersFile) -> list[Problem]:
         """Take one file's providers and sources; what another file already defines is a problem."""
@@ -141,6 +143,7 @@ def load_catalogue(paths: list[str] | None = None) -> Catalogue:
     problems: list[Problem] = []
     for path in paths or [bundled_providers()]:
         document = read_document(path)
+        catalogue.files.append((document.name, document.digest or ""))
         expect_mapping(document, "providers")
         try:
             problems.extend(catalogue.add(document, providers_from(document)))

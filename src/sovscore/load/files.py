@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import sys
@@ -61,7 +62,9 @@ def read_document(path: str) -> Document:
                 )
             ]
         )
-    return parse(decode(raw, name), name, reread=reread)
+    document = parse(decode(raw, name), name, reread=reread)
+    document.digest = hashlib.sha256(raw).hexdigest()
+    return document
 
 
 def read_bounded(handle: BinaryIO, limit: int) -> bytes:

@@ -71,6 +71,8 @@ class Document:
     text: Callable[[], str] | None = field(default=None, repr=False)
     """How to get the text again to find positions."""
     located: Positions | None = field(default=None, repr=False)
+    digest: str | None = None
+    """SHA-256 of the file's bytes: which facts were scored, so two people can compare."""
 
     @property
     def positions(self) -> Positions:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from ..i18n import _, day
 from ..model.profile import CsfAssessment, CsfObjective, Offer
 from .base import Finding, Measure, Subject, measure, unique
 from .core import (
@@ -27,40 +28,44 @@ STRONG_US_TIES = ("technology_licence", "joint_venture", "us_controlled")
 
 
 def _seal(level: int, reason: str, sources: tuple[str, ...]) -> Finding:
-    return Finding(
-        level * 25.0, f"SEAL-{level} (derived): {reason}", sources, seal=level, basis="derived"
-    )
+    # Translators: {reason} says what the level rests on.
+    text = _("SEAL-{level} (derived): {reason}").format(level=level, reason=reason)
+    return Finding(level * 25.0, text, sources, seal=level, basis="derived")
 
 
 def _unknown(reason: str) -> Finding:
-    return Finding(None, f"SEAL cannot be shown: {reason}", basis="derived")
+    return Finding(None, _("SEAL cannot be shown: {reason}").format(reason=reason), basis="derived")
 
 
 def sov1_strategic(subject: Subject, as_of: dt.date) -> Finding:
     control = non_eu_control(subject, as_of)
     if control.value is None:
-        return _unknown("who controls the provider is not known")
+        return _unknown(_("who controls the provider is not known"))
     if control.value:
-        return _seal(0, f"decisive authority outside the EU ({control.reason})", control.sources)
+        reason = _("decisive authority outside the EU ({reason})").format(reason=control.reason)
+        return _seal(0, reason, control.sources)
     ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(2, f"EU-controlled, but {ties.reason}", unique(control.sources, ties.sources))
-    return _seal(
-        3,
-        f"EU-controlled ({control.reason}); SEAL-4 needs roadmap facts not recorded",
-        control.sources,
+        # Translators: {ties} is the provider's strongest tie to a US company.
+        reason = _("EU-controlled, but {ties}").format(ties=ties.reason)
+        return _seal(2, reason, unique(control.sources, ties.sources))
+    reason = _("EU-controlled ({reason}); SEAL-4 needs roadmap facts not recorded").format(
+        reason=control.reason
     )
+    return _seal(3, reason, control.sources)
 
 
 def sov2_legal(subject: Subject, as_of: dt.date) -> Finding:
     exposure = extraterritorial_exposure(subject, as_of)
     if exposure.value is None:
-        return _unknown("exposure to non-EU law is not known")
+        return _unknown(_("exposure to non-EU law is not known"))
     if not exposure.value:
-        return _seal(3, f"not exposed to non-EU law: {exposure.reason}", exposure.sources)
+        reason = _("not exposed to non-EU law: {reason}").format(reason=exposure.reason)
+        return _seal(3, reason, exposure.sources)
     control = non_eu_control(subject, as_of)
     level = 0 if control.value else 1
-    return _seal(level, f"exposed to non-EU law: {exposure.reason}", exposure.sources)
+    reason = _("exposed to non-EU law: {reason}").format(reason=exposure.reason)
+    return _seal(level, reason, exposure.sources)
 
 
 _RESIDENCY_SEAL = {
@@ -75,53 +80,66 @@ _RESIDENCY_SEAL = {
 def sov3_data(subject: Subject, as_of: dt.date) -> Finding:
     residency = data_residency(subject, as_of)
     if residency.value is None:
-        return _unknown("where data is stored is not known")
+        return _unknown(_("where data is stored is not known"))
     level = _RESIDENCY_SEAL[str(residency.value)]
-    return _seal(level, f"data residency {residency.value}: {residency.reason}", residency.sources)
+    # Translators: {value} is the code of the residency found (france_only, eu_only...), left as
+    # it is: rubrics name it.
+    reason = _("data residency {value}: {reason}").format(
+        value=residency.value, reason=residency.reason
+    )
+    return _seal(level, reason, residency.sources)
 
 
 def sov4_operational(subject: Subject, as_of: dt.date) -> Finding:
     admin = admin_from_eu(subject, as_of)
     if admin.value is None:
-        return _unknown("where the service is administered from is not known")
+        return _unknown(_("where the service is administered from is not known"))
     if not admin.value:
         return _seal(1, admin.reason, admin.sources)
     ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(2, f"{admin.reason}, but {ties.reason}", unique(admin.sources, ties.sources))
+        # Translators: {admin} says where the offer is administered from; {ties}, the provider's
+        # strongest tie to a US company.
+        reason = _("{admin}, but {ties}").format(admin=admin.reason, ties=ties.reason)
+        return _seal(2, reason, unique(admin.sources, ties.sources))
     return _seal(3, admin.reason, admin.sources)
 
 
 def sov5_supply_chain(subject: Subject, as_of: dt.date) -> Finding:
     ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(1, f"core technology from a US company: {ties.reason}", ties.sources)
+        reason = _("core technology from a US company: {reason}").format(reason=ties.reason)
+        return _seal(1, reason, ties.sources)
     if ties.value == "none":
         return _seal(
             2,
-            "no US partner; hardware origin not recorded (the Commission deems "
-            "SEAL-4 out of reach today for chips and hardware)",
+            _(
+                "no US partner; hardware origin not recorded (the Commission deems "
+                "SEAL-4 out of reach today for chips and hardware)"
+            ),
             ties.sources,
         )
-    return _unknown("the supply chain is not recorded")
+    return _unknown(_("the supply chain is not recorded"))
 
 
 def sov6_technology(subject: Subject, as_of: dt.date) -> Finding:
     ties = us_partnership(subject, as_of)
     if ties.value in STRONG_US_TIES:
-        return _seal(1, f"proprietary non-EU technology stack: {ties.reason}", ties.sources)
-    return _unknown("openness of APIs, licences and standards is not recorded")
+        reason = _("proprietary non-EU technology stack: {reason}").format(reason=ties.reason)
+        return _seal(1, reason, ties.sources)
+    return _unknown(_("openness of APIs, licences and standards is not recorded"))
 
 
 def sov7_security(subject: Subject, as_of: dt.date) -> Finding:
     status = secnumcloud_status(subject, as_of)
     if status.value == "qualified":
-        return _seal(3, f"SecNumCloud qualified: {status.reason}", status.sources)
-    return _unknown("no SecNumCloud qualification; other certifications are not assessed")
+        reason = _("SecNumCloud qualified: {reason}").format(reason=status.reason)
+        return _seal(3, reason, status.sources)
+    return _unknown(_("no SecNumCloud qualification; other certifications are not assessed"))
 
 
 def sov8_environmental(subject: Subject, as_of: dt.date) -> Finding:
-    return _unknown("environmental facts (PUE, energy, water) are not recorded")
+    return _unknown(_("environmental facts (PUE, energy, water) are not recorded"))
 
 
 DERIVATIONS: dict[CsfObjective, tuple[str, Derivation]] = {
@@ -145,16 +163,19 @@ def _latest_assessment(offer: Offer, objective: str, as_of: dt.date) -> CsfAsses
 
 def objective_measure(objective: CsfObjective) -> Derivation:
     """The latest published assessment of the objective by the as-of date, else a derivation."""
-    _, derive = DERIVATIONS[objective]
+    derive = DERIVATIONS[objective][1]
 
     def assessed_or_derived(subject: Subject, as_of: dt.date) -> Finding:
         assessment = _latest_assessment(subject.offer, objective, as_of)
         if assessment is None:
             return derive(subject, as_of)
         score = assessment.score if assessment.score is not None else assessment.seal * 25.0
-        reason = (
-            f"SEAL-{assessment.seal} (assessed by {assessment.assessed_by}, {assessment.date}): "
-            f"{assessment.rationale}"
+        # Translators: {assessor} is who published the assessment; {rationale}, their words.
+        reason = _("SEAL-{seal} (assessed by {assessor}, {date}): {rationale}").format(
+            seal=assessment.seal,
+            assessor=assessment.assessed_by,
+            date=day(assessment.date),
+            rationale=assessment.rationale,
         )
         return Finding(
             score, reason, tuple(assessment.sources), seal=assessment.seal, basis="assessment"
@@ -180,6 +201,6 @@ OBJECTIVES: tuple[Measure, ...] = tuple(
             "offer.csf_assessments",
         ),
     )(objective_measure(objective))
-    for objective, (name, _) in DERIVATIONS.items()
+    for objective, (name, __) in DERIVATIONS.items()
 )
 """One measure per objective, SOV-1..SOV-8, named csf_sov1..csf_sov8."""

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import get_args
 
+from ..i18n import _, day
 from ..model.dates import add_days, add_years
 from ..model.profile import (
+    EventStatus,
     Offer,
     Provider,
     Qualification,
@@ -65,25 +67,66 @@ def validity_text(status: OfferStatus) -> str:
     if until is None:
         return ""
     if status.until_is_bound:
-        return f", valid to {until} at most (three-year limit from a date it was held by)"
+        # Translators: appended to "<offer>: qualified on <date>"; it keeps its leading comma.
+        return _(", valid to {day} at most (three-year limit from a date it was held by)").format(
+            day=day(until)
+        )
     if status.lapsed_by_limit:
-        return f", valid to {until} (three-year limit; no end recorded)"
-    return f", valid to {until}"
+        # Translators: appended to "<offer>: qualified on <date>"; it keeps its leading comma.
+        return _(", valid to {day} (three-year limit; no end recorded)").format(day=day(until))
+    # Translators: appended to "<offer>: qualified on <date>"; it keeps its leading comma.
+    return _(", valid to {day}").format(day=day(until))
 
 
 def unverified_text(status: OfferStatus) -> str:
     """What an `unverified` status means, and what to check."""
-    end = f"at most {status.valid_until}" if status.until_is_bound else str(status.valid_until)
-    how = " (three-year limit)" if status.lapsed_by_limit else ""
+    until = day(status.valid_until)
+    if status.until_is_bound:
+        # Translators: the last day a validity could have lasted, counted from a date by which
+        # the qualification was already held.
+        end = _("at most {day} (three-year limit)").format(day=until)
+    elif status.lapsed_by_limit:
+        # Translators: the last day of a validity counted by the scheme's limit (none recorded).
+        end = _("{day} (three-year limit)").format(day=until)
+    else:
+        end = until
     read = (
-        f"according to the register as seen on {status.checked}"
+        _("according to the register as seen on {day}").format(day=day(status.checked))
         if status.checked is not None
-        else "according to the data (no read of the register recorded)"
+        else _("according to the data (no read of the register recorded)")
     )
-    return (
-        f"validity ended {end}{how} {read}; renewal not checked since: check ANSSI's list of "
+    # Translators: {end} is a date (perhaps with "at most" or the limit it comes from); {read}
+    # says what it rests on ("according to the register as seen on <date>").
+    return _(
+        "validity ended {end} {read}; renewal not checked since: check ANSSI's list of "
         "qualified offers (cyber.gouv.fr)"
+    ).format(end=end, read=read)
+
+
+def event_word(status: EventStatus) -> str:
+    """An event of a qualification's history, as people read it: 'applied', 'renewed'."""
+    return {
+        # Translators: what happened to an offer's qualification ("<offer>: applied <date>").
+        "applied": _("applied"),
+        "qualified": _("qualified"),
+        "renewed": _("renewed"),
+        "expires": _("expires"),
+        "withdrawn": _("withdrawn"),
+    }.get(status, status)
+
+
+def event_text(name: str, event: QualificationEvent) -> str:
+    """An event of a history as people read it: 'secnumcloud Cloud X: qualified by 2024-05'."""
+    text = (
+        # Translators: {name} is the scheme and the offer ("secnumcloud Cloud X"); {status},
+        # what happened ("qualified"), already so by {date} (it may have happened earlier).
+        _("{name}: {status} by {date}")
+        if event.bound
+        # Translators: {name} is the scheme and the offer ("secnumcloud Cloud X"); {status},
+        # what happened ("qualified", "renewed") on {date}.
+        else _("{name}: {status} {date}")
     )
+    return text.format(name=name, status=event_word(event.status), date=day(event.date))
 
 
 def counts_from(event: QualificationEvent) -> dt.date:
@@ -147,7 +190,7 @@ def offer_status(
             by_limit = limit is not None
     # What was last observed of the register: a check of it, or an event that shows the status
     # held by a day (a grant seen in a copy of the list of that day).
-    seen = [day for day in checks if day <= as_of]
+    seen = [read for read in checks if read <= as_of]
     seen += [e.date.latest() for e in evidence if e.bound == "by" and e.date.latest() <= as_of]
     checked = max(seen, default=None)
     if status == "qualified" and valid_until is not None and valid_until < as_of:
@@ -208,8 +251,10 @@ def shown_by_secnumcloud_3_2(
         status = qualified_under_3_2(offer, as_of)
         if status is not None:
             sources = unique(*(e.sources for e in status.evidence), unknown.sources)
-            reason = (
-                f"shown by the SecNumCloud 3.2 qualification of {offer.name!r} ({unknown.reason})"
+            # Translators: {offer} is the offer's name in quotes; {reason} says why the facts
+            # alone do not show the requirement.
+            reason = _("shown by the SecNumCloud 3.2 qualification of {offer} ({reason})").format(
+                offer=repr(offer.name), reason=unknown.reason
             )
             return Finding(None, reason, sources, basis="qualification")
     return None

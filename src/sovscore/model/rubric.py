@@ -59,6 +59,30 @@ def _values_as_text(value: object) -> object:
     return value
 
 
+class CriterionTexts(Model):
+    """A criterion's texts in another language (those not given stay as written)."""
+
+    label: Text | None = None
+    short: Annotated[str, Field(min_length=1, max_length=8)] | None = None
+    description: Text | None = None
+    rationale: Text | None = None
+
+
+class GateTexts(Model):
+    label: Text | None = None
+    rationale: Text | None = None
+
+
+class RubricTexts(Model):
+    title: Text | None = None
+    description: Text | None = None
+
+
+def _in(texts: Model | None) -> dict[str, object]:
+    """The texts given, to replace the English ones."""
+    return {} if texts is None else texts.model_dump(exclude_none=True)
+
+
 class Threshold(Model):
     min: float = Field(allow_inf_nan=False)
     points: Points
@@ -92,6 +116,7 @@ class Criterion(Model):
         description="weakest: the measure is read on the offer and on every offer it runs on "
         "(its infrastructure, and so on down), and the weakest link gives the points.",
     )
+    fr: CriterionTexts | None = Field(default=None, description="The texts in French.")
 
     def points(self, value: Value) -> float:
         """The points a value earns under this criterion's rule."""
@@ -142,6 +167,7 @@ class Gate(Model):
         "met when the profile's own facts cannot (ANSSI audits it).",
     )
     rationale: Text
+    fr: GateTexts | None = Field(default=None, description="The texts in French.")
 
     def rule(self) -> str:
         if self.allowed is not None:
@@ -198,6 +224,16 @@ class Rubric(Model):
         default=False,
         description="EU CSF: report the overall SEAL, the lowest SEAL level among the criteria.",
     )
+    fr: RubricTexts | None = Field(default=None, description="The title and description in French.")
+
+    def localized(self, lang: str) -> Rubric:
+        """The rubric with its texts in `lang` where it gives them (English otherwise); ids,
+        weights and rules unchanged."""
+        if lang != "fr":
+            return self
+        criteria = [c.model_copy(update=_in(c.fr)) for c in self.criteria]
+        gates = [g.model_copy(update=_in(g.fr)) for g in self.gates]
+        return self.model_copy(update={**_in(self.fr), "criteria": criteria, "gates": gates})
 
     def normalised_weights(self) -> dict[str, float]:
         shares = normalise([c.weight for c in self.criteria])
@@ -254,6 +290,7 @@ class RubricExtension(Model):
     weights: dict[str, Annotated[float, AfterValidator(_finite_weight)]] = Field(
         default_factory=dict, description="New weights of some of the preset's criteria, by id."
     )
+    fr: RubricTexts | None = Field(default=None, description="The title and description in French.")
 
     def apply(self, base: Rubric) -> Rubric:
         identity = {
@@ -262,5 +299,6 @@ class RubricExtension(Model):
             "title": self.title,
             "description": self.description,
             "source": self.source or base.source,
+            "fr": self.fr,
         }
         return base.reweighted(self.weights).model_copy(update=identity)

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import _, day, n_
 from ..measures import MEASURES
 from ..measures.qualifications import offer_status, register_checks
 from ..model.dates import add_days, add_months
-from ..model.profile import STALE_AFTER_MONTHS, Provider, Source
+from ..model.profile import STALE_AFTER_MONTHS, Provider, Source, SourceKind
 from ..model.rubric import Rubric
 from .evidence import WEAK_KINDS, scored_facts
 from .scoring import CriterionResult, Ranking
@@ -133,25 +134,34 @@ def _provider_due(
             until = status.valid_until
             name = f"{provider.id}/{offer.id} {qualification.scheme}"
             if status.status == "unverified" and until is not None:
-                yield DueItem(
-                    "qualification_ending",
-                    provider.id,
-                    name,
-                    until,
-                    f"validity ended {until}, after the last read of the register "
-                    f"({status.checked or 'none recorded'}): check for a renewal",
-                )
+                # Translators: in "after the last read of the register (none recorded)".
+                checked = day(status.checked) if status.checked else _("none recorded")
+                # Translators: {checked} is the day of the last read, or "none recorded".
+                reason = _(
+                    "validity ended {day}, after the last read of the register ({checked}): "
+                    "check for a renewal"
+                ).format(day=day(until), checked=checked)
+                yield DueItem("qualification_ending", provider.id, name, until, reason)
             elif status.status == "qualified" and until is not None:
                 days = (until - as_of).days
                 if days <= within:
-                    yield DueItem(
-                        "qualification_ending",
-                        provider.id,
-                        name,
-                        until,
-                        f"validity ends {'at most ' if status.until_is_bound else ''}{until}, "
-                        f"in {days} days: check for a renewal",
+                    text = (
+                        # Translators: English says "days" whatever the count.
+                        n_(
+                            "validity ends at most {day}, in {days} days: check for a renewal",
+                            "validity ends at most {day}, in {days} days: check for a renewal",
+                            days,
+                        )
+                        if status.until_is_bound
+                        # Translators: English says "days" whatever the count.
+                        else n_(
+                            "validity ends {day}, in {days} days: check for a renewal",
+                            "validity ends {day}, in {days} days: check for a renewal",
+                            days,
+                        )
                     )
+                    reason = text.format(day=day(until), days=days)
+                    yield DueItem("qualification_ending", provider.id, name, until, reason)
     for scheme in sorted(schemes):
         reads = [d for d in register_checks(provider, scheme) if d <= as_of]
         for offer in provider.offers:
@@ -164,14 +174,33 @@ def _provider_due(
                     ]
         last = max(reads, default=None)
         if last is None or (as_of - last).days > register_age:
-            when = f"last read {last}" if last else "never read"
+            text = (
+                # Translators: English says "days" whatever the count; {scheme} is the code of
+                # the register (secnumcloud, hds).
+                n_(
+                    "{scheme} register last read {last}, more than {age} days before {day}: "
+                    "read it again",
+                    "{scheme} register last read {last}, more than {age} days before {day}: "
+                    "read it again",
+                    register_age,
+                )
+                if last
+                # Translators: English says "days" whatever the count; {scheme} is the code of
+                # the register (secnumcloud, hds).
+                else n_(
+                    "{scheme} register never read, more than {age} days before {day}: read it "
+                    "again",
+                    "{scheme} register never read, more than {age} days before {day}: read it "
+                    "again",
+                    register_age,
+                )
+            )
             yield DueItem(
                 "register_read",
                 provider.id,
                 f"{provider.id} {scheme}",
                 add_days(last, register_age) if last else None,
-                f"{scheme} register {when}, more than {register_age} days before {as_of}: "
-                "read it again",
+                text.format(scheme=scheme, last=day(last), age=register_age, day=day(as_of)),
             )
     review_due = add_months(provider.reviewed.latest(), STALE_AFTER_MONTHS)
     if (review_due - as_of).days <= within:
@@ -180,17 +209,36 @@ def _provider_due(
             provider.id,
             provider.id,
             review_due,
-            f"reviewed {provider.reviewed}: the review falls due on {review_due}",
+            _("reviewed {reviewed}: the review falls due on {day}").format(
+                reviewed=day(provider.reviewed), day=day(review_due)
+            ),
         )
-    for _, fact, cited in scored_facts(provider, scored):
+    for __, fact, cited in scored_facts(provider, scored):
         kinds = {sources[i].kind for i in cited if i in sources}
         if kinds and kinds <= WEAK_KINDS:
-            yield DueItem(
-                "weak_sources",
-                provider.id,
-                fact,
-                None,
-                f"rests only on {' and '.join(sorted(kinds))} sources: find the document "
-                "itself or the provider's own word",
-                tuple(cited),
-            )
+            # Translators: {kinds} names the kinds of sources ("analysis and compilation").
+            reason = _(
+                "rests only on {kinds} sources: find the document itself or the provider's own word"
+            ).format(kinds=_both(_kind_word(kind) for kind in sorted(kinds)))
+            yield DueItem("weak_sources", provider.id, fact, None, reason, tuple(cited))
+
+
+def _kind_word(kind: SourceKind) -> str:
+    """A kind of source, as people read it in "rests only on <kind> sources"."""
+    return {
+        # Translators: a source kind: a document a public authority issued.
+        "official": _("official"),
+        "provider": _("provider"),
+        "press": _("press"),
+        "compilation": _("compilation"),
+        "analysis": _("analysis"),
+    }.get(kind, kind)
+
+
+def _both(words: Iterable[str]) -> str:
+    """'a and b', 'a and b and c'."""
+    joined = ""
+    for word in words:
+        # Translators: two items of a list ("analysis and compilation").
+        joined = _("{first} and {second}").format(first=joined, second=word) if joined else word
+    return joined

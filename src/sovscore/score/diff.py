@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from ..i18n import _, day
 from ..measures.base import Subject
-from ..measures.qualifications import counts_from, offer_status, register_checks
+from ..measures.qualifications import counts_from, event_text, offer_status, register_checks
 from ..model.dates import add_days
 from ..model.profile import Provider
 from .scoring import ProviderResult, Ranking
@@ -113,7 +114,7 @@ def _status_changes(
         provider, offer = offer_result.provider, offer_result.offer
         for qualification in offer.qualifications:
             checks = register_checks(provider, qualification.scheme)
-            old, new = (offer_status(qualification, day, checks).status for day in days)
+            old, new = (offer_status(qualification, when, checks).status for when in days)
             if old != new:
                 name = qualification.label or offer.name
                 found.append(
@@ -134,10 +135,9 @@ def events_between(subject: Subject, since: dt.date, until: dt.date) -> Iterator
             for event in qualification.history:
                 if event.status == "expires":
                     continue
-                day = counts_from(event)
-                if since < day <= until:
-                    bound = "by " if event.bound else ""
-                    yield Event(day, f"{name}: {event.status} {bound}{event.date}", link.ref)
+                counted = counts_from(event)
+                if since < counted <= until:
+                    yield Event(counted, event_text(name, event), link.ref)
             checks = register_checks(provider, qualification.scheme)
             held = offer_status(qualification, since, checks)
             end = held.valid_until
@@ -146,20 +146,22 @@ def events_between(subject: Subject, since: dt.date, until: dt.date) -> Iterator
                 after = offer_status(qualification, add_days(end, 1), checks)
                 if after.status != "qualified":
                     passed = (
-                        f"ran past {end}, the latest its validity could last"
+                        _("{name}: ran past {day}, the latest its validity could last")
                         if held.until_is_bound
-                        else f"passed its {end} validity date"
+                        else _("{name}: passed its {day} validity date")
                     )
-                    yield Event(end, f"{name}: {passed}", link.ref)
+                    yield Event(end, passed.format(name=name, day=day(end)), link.ref)
         for assessment in offer.csf_assessments:
-            day = assessment.date.latest()
-            if since < day <= until:
-                yield Event(
-                    day,
-                    f"{offer.name}: EU CSF {assessment.objective} assessed SEAL-{assessment.seal} "
-                    f"by {assessment.assessed_by}",
-                    link.ref,
+            published = assessment.date.latest()
+            if since < published <= until:
+                # Translators: {objective} is SOV-1..SOV-8; {assessor}, who published it.
+                text = _("{offer}: EU CSF {objective} assessed SEAL-{seal} by {assessor}").format(
+                    offer=offer.name,
+                    objective=assessment.objective,
+                    seal=assessment.seal,
+                    assessor=assessment.assessed_by,
                 )
+                yield Event(published, text, link.ref)
         if provider.id in seen:
             continue
         seen.add(provider.id)
@@ -168,11 +170,18 @@ def events_between(subject: Subject, since: dt.date, until: dt.date) -> Iterator
 
 def _provider_events(provider: Provider, since: dt.date, until: dt.date) -> Iterator[Event]:
     for check in provider.register_checks:
-        day = check.date.latest()
-        if since < day <= until:
-            yield Event(day, f"{provider.name}: {check.scheme} register read on {check.date}")
+        read = check.date.latest()
+        if since < read <= until:
+            # Translators: {scheme} is the scheme's code (secnumcloud, hds).
+            text = _("{provider}: {scheme} register read on {date}").format(
+                provider=provider.name, scheme=check.scheme, date=day(check.date)
+            )
+            yield Event(read, text)
     if provider.stale_on(until) and not provider.stale_on(since):
-        yield Event(until, f"{provider.name}: profile last reviewed {provider.reviewed} is stale")
+        text = _("{provider}: profile last reviewed {date} is stale").format(
+            provider=provider.name, date=day(provider.reviewed)
+        )
+        yield Event(until, text)
 
 
 def diff(before: Ranking, after: Ranking) -> Diff:

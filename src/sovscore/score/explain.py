@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import Path
+from ..i18n import _, day
+from ..measures.qualifications import event_text
 from ..model.profile import Offer, Provider, Source, source_references
 from .scoring import ProviderResult, Ranking
 
@@ -64,7 +66,11 @@ def explain(
 def _merged(cited: list[Citation], more: list[Citation], whose: str) -> list[Citation]:
     by_id = {c.source.id: c for c in cited}
     for citation in more:
-        supports = tuple(f"{whose}: {fact}" for fact in citation.supports)
+        # Translators: {provider} is the provider of an offer it runs on; {fact}, what a source
+        # supports.
+        supports = tuple(
+            _("{provider}: {fact}").format(provider=whose, fact=fact) for fact in citation.supports
+        )
         known = by_id.get(citation.source.id)
         if known is None:
             by_id[citation.source.id] = Citation(citation.source, supports)
@@ -94,24 +100,41 @@ def describe(provider: Provider, path: Path) -> str:
     """'ownership: holder Thales' for ('ownership', 'holders', 0, 'sources', 1)."""
     head = path[0]
     if head == "identity_sources":
-        return "identity: name, headquarters, founding"
+        return _("identity: name, headquarters, founding")
     if head == "ownership" and provider.ownership is not None:
         if path[1] == "holders" and provider.ownership.holders:
-            return f"ownership: holder {provider.ownership.holders[int(path[2])].name}"
-        return "ownership: control and completeness"
+            holder = provider.ownership.holders[int(path[2])].name
+            return _("ownership: holder {holder}").format(holder=holder)
+        return _("ownership: control and completeness")
     if head == "partnerships" and provider.partnerships is not None:
         if path[1] == "items":
-            return f"partnership: {provider.partnerships.items[int(path[2])].partner}"
-        return "partnerships: no (other) partner"
+            partner = provider.partnerships.items[int(path[2])].partner
+            return _("partnership: {partner}").format(partner=partner)
+        return _("partnerships: no (other) partner")
     if head == "register_checks":
         check = provider.register_checks[int(path[1])]
-        return f"{check.scheme}: no (other) offer listed on {check.date}"
+        # Translators: {scheme} is the code of the register read (secnumcloud, hds).
+        return _("{scheme}: no (other) offer listed on {date}").format(
+            scheme=check.scheme, date=day(check.date)
+        )
     if head == "market_shares":
         share = provider.market_shares[int(path[1])]
-        return f"market share: {share.market}, {share.period}"
+        return _("market share: {market}, {period}").format(
+            market=share.market, period=day(share.period)
+        )
     if head == "offers":
         return _describe_offer(provider.offers[int(path[1])], path[2:])
-    return str(head).replace("_", " ")
+    return _field_words(str(head))
+
+
+def _field_words(field: str) -> str:
+    """A profile's field, as people read it."""
+    return {
+        "extraterritorial_exposure": _("extraterritorial exposure"),
+        "location": _("data location"),
+        "administration": _("administration"),
+        "non_eu_access": _("non-EU technical access"),
+    }.get(field, field.replace("_", " "))
 
 
 def _describe_offer(offer: Offer, path: Path) -> str:
@@ -119,19 +142,18 @@ def _describe_offer(offer: Offer, path: Path) -> str:
     if head == "qualifications":
         qualification = offer.qualifications[int(path[1])]
         event = qualification.history[int(path[3])]
-        bound = "by " if event.bound else ""
         name = qualification.label or offer.name
-        return f"{qualification.scheme} {name}: {event.status} {bound}{event.date}"
+        return event_text(f"{qualification.scheme} {name}", event)
     if head == "technology" and offer.technology is not None:
         if path[1] == "items":
-            return f"{offer.name}: built on {offer.technology.items[int(path[2])].partner}"
-        return f"{offer.name}: no (other) technology supplier"
+            partner = offer.technology.items[int(path[2])].partner
+            return _("{offer}: built on {partner}").format(offer=offer.name, partner=partner)
+        return _("{offer}: no (other) technology supplier").format(offer=offer.name)
     if head == "csf_assessments":
         assessment = offer.csf_assessments[int(path[1])]
-        return f"{offer.name}: EU CSF {assessment.objective} assessment {assessment.date}"
-    what = {
-        "location": "data location",
-        "administration": "administration",
-        "non_eu_access": "non-EU technical access",
-    }
-    return f"{offer.name}: {what.get(str(head), str(head).replace('_', ' '))}"
+        # Translators: {objective} is SOV-1..SOV-8.
+        return _("{offer}: EU CSF {objective} assessment {date}").format(
+            offer=offer.name, objective=assessment.objective, date=day(assessment.date)
+        )
+    # Translators: {fact} names a fact of the offer ("data location").
+    return _("{offer}: {fact}").format(offer=offer.name, fact=_field_words(str(head)))

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..i18n import _, compact
 from ..measures import MEASURES
 from ..measures.base import Finding
 from ..measures.qualifications import shown_by_secnumcloud_3_2
@@ -52,9 +53,15 @@ def _evaluate(
 ) -> GateResult:
     if gate.criterion is not None:
         value = points[gate.criterion]
-        finding = Finding(
-            value, f"{gate.criterion}: {'unknown' if value is None else f'{value:g} points'}"
-        )
+        if value is None:
+            # Translators: {criterion} is the id of a rubric's criterion.
+            text = _("{criterion}: unknown").format(criterion=gate.criterion)
+        else:
+            # Translators: {criterion} is the id of a rubric's criterion; {points}, what it earned.
+            text = _("{criterion}: {points} points").format(
+                criterion=gate.criterion, points=compact(value)
+            )
+        finding = Finding(value, text)
     else:
         assert gate.measure is not None
         finding = MEASURES[gate.measure](subject, as_of)
@@ -62,7 +69,8 @@ def _evaluate(
     reason = finding.reason
     sources = finding.sources
     if status == "fail":
-        reason += f" (expected {gate.rule()})"
+        # Translators: {reason} is what the facts show; {rule}, what the gate expects.
+        reason = _("{reason} (expected {rule})").format(reason=reason, rule=gate.rule())
     if status == "unknown" and gate.shown_by == "secnumcloud_3.2":
         level = MEASURES[gate.measure].level if gate.measure else "offer"
         shown = shown_by_secnumcloud_3_2(subject, level, as_of, finding)

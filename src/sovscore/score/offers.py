@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from ..i18n import _, day
 from ..measures.base import unique
 from ..measures.qualifications import offer_status, register_checks, unverified_text
 from ..model.dates import PartialDate
@@ -100,10 +101,10 @@ def _statuses(result: ProviderResult, scheme: Scheme, as_of: dt.date) -> list[Sc
         last = max(reads, key=lambda c: c.date.latest())
         applicants = last.covers == "qualified_and_applicants"
         reason = (
-            f"not on the lists of qualified offers and of applications read on {last.date}"
+            _("not on the lists of qualified offers and of applications read on {day}")
             if applicants
-            else f"not on the qualified list read on {last.date}; application status unknown"
-        )
+            else _("not on the qualified list read on {day}; application status unknown")
+        ).format(day=day(last.date))
         return [
             SchemeStatus(
                 scheme=scheme,
@@ -114,7 +115,7 @@ def _statuses(result: ProviderResult, scheme: Scheme, as_of: dt.date) -> list[Sc
             )
         ]
     return [
-        SchemeStatus(scheme=scheme, status="unknown", reason="no history and no register check")
+        SchemeStatus(scheme=scheme, status="unknown", reason=_("no history and no register check"))
     ]
 
 

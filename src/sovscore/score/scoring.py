@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from ..i18n import _
 from ..measures import MEASURES, Value
 from ..measures.base import Basis, Finding, Subject, unique
 from ..measures.qualifications import shown_by_secnumcloud_3_2
@@ -237,20 +238,29 @@ def _weakest_link(
     found = [(link, *_finding(criterion, link, as_of)) for link in links]
     if len(found) == 1:
         return found[0][1:]
-    sources = unique(*(f.sources for _, f, _, _ in found))
-    unknown = [link for link, _, points, _ in found if points is None]
+    sources = unique(*(f.sources for _link, f, _points, _status in found))
+    unknown = [link for link, _value, points, _status in found if points is None]
     if unknown:
         names = ", ".join(link.label for link in unknown)
-        return (
-            Finding(None, f"weakest link cannot be shown: {names} unknown", sources),
-            None,
-            "unknown",
-        )
+        # Translators: {names} lists the offers (of the chain an offer runs on) whose value is
+        # unknown.
+        reason = _("weakest link cannot be shown: {names} unknown").format(names=names)
+        return Finding(None, reason, sources), None, "unknown"
     link, finding, points, status = min(found, key=lambda f: f[2] if f[2] is not None else 0.0)
     chain = " -> ".join(
-        f"{lk.label}: {f.value if f.value is not None else 'shown'}" for lk, f, _, _ in found
+        # Translators: an offer of the chain an offer runs on, and its value.
+        _("{link}: {value}").format(
+            link=lk.label,
+            # Translators: a value not known, but shown by a qualification.
+            value=f.value if f.value is not None else _("shown"),
+        )
+        for lk, f, _points, _status in found
     )
-    reason = f"weakest link {link.label} ({finding.reason}); chain: {chain}"
+    # Translators: {link} is the offer whose value decides; {chain}, each offer of the chain
+    # with its value, joined by " -> ".
+    reason = _("weakest link {link} ({reason}); chain: {chain}").format(
+        link=link.label, reason=finding.reason, chain=chain
+    )
     return (
         replace(finding, reason=reason, sources=sources),
         points,
@@ -338,16 +348,23 @@ def _seal_gate(criteria: list[CriterionResult], minimum: int) -> GateResult:
     """The tender's gate: every objective at SEAL `minimum` or more (the lowest SEAL decides)."""
     below = [c for c in criteria if c.seal is not None and c.seal < minimum]
     unknown = [c for c in criteria if c.seal is None]
-    label = f"SEAL-{minimum} or more on every objective"
+    label = _("SEAL-{level} or more on every objective").format(level=minimum)
     status: GateStatus
     if below:
-        status, reason = "fail", "below: " + ", ".join(f"{c.label} SEAL-{c.seal}" for c in below)
+        objectives = ", ".join(f"{c.label} SEAL-{c.seal}" for c in below)
+        # Translators: {objectives} lists the objectives below the minimum, each with its SEAL.
+        status, reason = "fail", _("below: {objectives}").format(objectives=objectives)
     elif unknown:
-        status, reason = "unknown", "cannot be shown: " + ", ".join(c.label for c in unknown)
+        objectives = ", ".join(c.label for c in unknown)
+        # Translators: {objectives} lists the objectives whose SEAL cannot be shown.
+        status, reason = "unknown", _("cannot be shown: {objectives}").format(objectives=objectives)
     else:
-        status, reason = "pass", "every objective at SEAL-" + str(minimum) + " or more"
+        status, reason = "pass", _("every objective at SEAL-{level} or more").format(level=minimum)
     sources = unique(*(c.sources for c in below or criteria))
-    return GateResult("min_seal", label, "CSF §4 (tender minimum)", status, reason, sources)
+    # Translators: the article the gate applies: the tender's minimum SEAL, section 4 of the EU
+    # Cloud Sovereignty Framework.
+    article = _("CSF §4 (tender minimum)")
+    return GateResult("min_seal", label, article, status, reason, sources)
 
 
 ELIGIBILITY_ORDER: dict[Eligibility | None, int] = {

@@ -24,6 +24,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..i18n import _, number
 from ..model.rubric import normalise
 from .gates import Eligibility
 from .scoring import ELIGIBILITY_ORDER, Ranking, order_key, weighted_score
@@ -62,9 +63,13 @@ class WeightChange:
 
     def describe(self) -> str:
         """As people read it: `secnumcloud 30 -> 41.2, +37 %`."""
-        return (
-            f"{self.criterion} {_short(self.weight)} -> {_short(self.new_weight)}, "
-            f"{self.change * 100:+.0f} %"
+        # Translators: a criterion's id, its weight, the weight that changes the ranking, and
+        # the relative change ("+37").
+        return _("{criterion} {weight} -> {new_weight}, {change} %").format(
+            criterion=self.criterion,
+            weight=_short(self.weight),
+            new_weight=_short(self.new_weight),
+            change=f"{self.change * 100:+.0f}",
         )
 
 
@@ -214,7 +219,7 @@ def _sample_places(table: _Table, samples: int, spread: float, seed: int) -> lis
     rng = random.Random(seed)
     counts = [[0] * len(table.ids) for _ in table.ids]
     low, high = 1 - spread, 1 + spread
-    for _ in range(samples):
+    for __ in range(samples):
         raw = [w * rng.uniform(low, high) for w in table.raw]
         for unit, place in enumerate(_places(table, _scores(table, raw))):
             counts[unit][place] += 1
@@ -359,4 +364,5 @@ def _swapped(table: _Table, upper: int, lower: int, k: int, x: float) -> bool:
 def _short(weight: float) -> str:
     """One decimal (three significant digits below 10), without a trailing `.0`: `30`, `41.2`."""
     text = f"{weight:.1f}" if abs(weight) >= 10 else f"{weight:.3g}"
-    return text.removesuffix(".0")
+    # The decimal separator of the language, as `number` writes it (80.5 / 80,5).
+    return text.removesuffix(".0").replace(".", number(0.5)[1])
