@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,6 +17,35 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Years a fact of a cloud provider can carry. Outside them a date is a typo (0000, 9999), and
 dates near the calendar's ends would leave it under the arithmetic that reads them (+3 years)."""
+
+
+def _calendar_pattern() -> str:
+    """The dates `PartialDate.parse` accepts as text, as one regular expression for JSON Schema:
+    years FIRST_YEAR-LAST_YEAR, months 01-12, and only days that exist (29 February in leap
+    years). tests/test_schema_agrees.py checks it against `parse` over every day of the range."""
+    assert (FIRST_YEAR, LAST_YEAR) == (1900, 2199), "rewrite the pattern for the new range"
+    year = "(?:19|2[01])[0-9]{2}"
+    month = "(?:0[1-9]|1[0-2])"
+    day = (
+        f"(?:{month}-(?:0[1-9]|1[0-9]|2[0-8])"  # every month has 28 days
+        "|(?:0[13-9]|1[0-2])-(?:29|30)"  # all but February have 30
+        "|(?:0[13578]|1[02])-31)"  # seven have 31
+    )
+    # Leap years: multiples of 4, but not 1900 or 2100 (2000 is one: divisible by 400).
+    leap = "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:0[048]|[2468][048]|[13579][26])|21(?:0[48]|[2468][048]|[13579][26]))"
+    return f"^(?:{year}(?:-{month})?|{year}-{day}|{leap}-02-29)$"
+
+
+CALENDAR_PATTERN = _calendar_pattern()
+PARTIAL_DATE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "pattern": CALENDAR_PATTERN},
+        {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+    ],
+    "description": "A date with the precision its source gives: 2024-05-17, '2024-05' or 2024.",
+}
+"""What `parse` accepts, as YAML 1.2 editors read it (text, or a year as a number); published
+once, as a definition the fields refer to (render/schemas.py)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -96,13 +126,7 @@ class PartialDate:
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {
-            "anyOf": [
-                {"type": "string", "pattern": _PATTERN.pattern},
-                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
-            ],
-            "description": "A date with the precision its source gives: 2024-05-17, '2024-05' or 2024.",
-        }
+        return copy.deepcopy(PARTIAL_DATE_SCHEMA)
 
 
 def _validate_partial_date(value: object) -> PartialDate:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from ..errors import Path
 from ..escape import quote
@@ -39,20 +40,50 @@ def _percent(value: float) -> float:
     return value
 
 
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+
+
 def _url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+    if not _URL.match(value):
         raise ValueError(f"expected an http(s) URL, not {quote(value)}")
     return value
 
 
-Country = Annotated[str, AfterValidator(_country)]
-Slug = Annotated[str, AfterValidator(_slug)]
-Percent = Annotated[float, AfterValidator(_percent)]
-Url = Annotated[str, AfterValidator(_url)]
-Text = Annotated[str, Field(min_length=1, max_length=1_000)]
-"""A name, title or label: one line, not a page."""
 MAX_STRING = 20_000
 """Notes and reasons included: no real fact needs more, and a bound keeps output sane."""
+
+COUNTRY_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "enum": sorted(ISO_COUNTRIES),
+    "description": "ISO 3166-1 alpha-2 country code, upper case (e.g. FR).",
+}
+"""Published once, as a definition the fields refer to (render/schemas.py)."""
+
+# Each type's JSON Schema says what its validator checks, so an editor reading the published
+# schema shows red where `validate` does; the validator stays the one that checks (and words the
+# error): WithJsonSchema only describes it.
+Country = Annotated[
+    str,
+    AfterValidator(_country),
+    WithJsonSchema(copy.deepcopy(COUNTRY_SCHEMA)),
+]
+Slug = Annotated[
+    str,
+    AfterValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": _SLUG.pattern, "maxLength": MAX_STRING}),
+]
+Percent = Annotated[
+    float,
+    AfterValidator(_percent),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
+]
+Url = Annotated[
+    str,
+    AfterValidator(_url),
+    WithJsonSchema({"type": "string", "pattern": _URL.pattern, "maxLength": MAX_STRING}),
+]
+Text = Annotated[str, Field(min_length=1, max_length=1_000)]
+"""A name, title or label: one line, not a page."""
 SourceIds = list[Slug]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..escape import quote
 from .dates import PartialDate
@@ -49,7 +49,14 @@ def _keys_as_text(value: object) -> object:
     return table
 
 
-Points = Annotated[float, AfterValidator(_finite_points)]
+Points = Annotated[
+    float,
+    AfterValidator(_finite_points),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
+]
+Weight = Annotated[
+    float, AfterValidator(_finite_weight), WithJsonSchema({"type": "number", "minimum": 0})
+]
 
 
 def _values_as_text(value: object) -> object:
@@ -95,7 +102,7 @@ class Criterion(Model):
         default=None,
         description="A label of at most 8 characters for narrow tables (e.g. 'SNC').",
     )
-    weight: Annotated[float, AfterValidator(_finite_weight)]
+    weight: Weight
     measure: Text
     description: Text | None = Field(
         default=None, description="What the criterion reads; by default, its measure's description."
@@ -287,7 +294,7 @@ class RubricExtension(Model):
     title: Text
     description: Text
     source: str | None = Field(default=None, description="The text the rubric follows.")
-    weights: dict[str, Annotated[float, AfterValidator(_finite_weight)]] = Field(
+    weights: dict[str, Weight] = Field(
         default_factory=dict, description="New weights of some of the preset's criteria, by id."
     )
     fr: RubricTexts | None = Field(default=None, description="The title and description in French.")
