@@ -47,7 +47,7 @@ def update() -> None:
     for po in LOCALE.glob("*/LC_MESSAGES/sovscore.po"):
         pybabel(
             "update", "-i", str(TEMPLATE), "-o", str(po), "-l", po.parent.parent.name,
-            "--no-fuzzy-matching", "--omit-header", "--ignore-obsolete",
+            "--no-fuzzy-matching", "--ignore-obsolete",
         )  # fmt: skip
 
 

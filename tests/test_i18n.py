@@ -49,12 +49,17 @@ def test_every_message_has_a_french_translation() -> None:
     )
 
 
+def _key(text: Any) -> Any:
+    """Babel reads plural forms as a list from a .mo, a tuple from a .po."""
+    return tuple(text) if isinstance(text, list | tuple) else text
+
+
 def test_the_compiled_catalogue_is_the_one_its_po_gives() -> None:
     po = catalogue("fr")
     with open(LOCALE / "fr" / "LC_MESSAGES" / "sovscore.mo", "rb") as handle:
         mo = read_mo(handle)
-    wanted = {m.id: m.string for m in po if m.id and m.string and not m.fuzzy}
-    compiled = {m.id: m.string for m in mo if m.id}
+    wanted = {_key(m.id): _key(m.string) for m in po if m.id and m.string and not m.fuzzy}
+    compiled = {_key(m.id): _key(m.string) for m in mo if m.id}
     assert compiled == wanted, "stale .mo: run python scripts/i18n.py compile"
 
 
@@ -112,7 +117,7 @@ def test_french_rubric_texts(run: Any) -> None:
 FRENCH_WORDS = {
     "rank": ("Prestataire", "Score"),
     "show": ("Actionnariat", "Sources"),
-    "offers": ("Offre", "qualifi"),
+    "offers": ("Offre", "Prestataire"),
     "compare": ("Critère", "écart"),
     "diff": ("2026",),
     "coverage": ("Couverture", "critère"),
