@@ -128,6 +128,17 @@ if __name__ == "__main__":
     measures_table()
 
 
+def minimal_profile() -> None:
+    """The skeleton `sovscore new provider acme` writes, as the README's minimal profile."""
+    import datetime as dt
+
+    from sovscore.render.scaffold import provider_skeleton
+
+    # `new` writes the installed schema's path, which differs per machine; and today's date.
+    text = provider_skeleton("acme", "schemas/providers.schema.json", dt.date(2026, 12, 1))
+    _out("```yaml\n" + text + "```")
+
+
 def data_summary() -> None:
     """How many providers and offers the bundled data holds, and who they are."""
     from sovscore.load.catalogue import load_catalogue

@@ -24,7 +24,7 @@ from sovscore.load.catalogue import load_rubric, rubric_from
 from sovscore.load.files import read_document
 from sovscore.load.presets import bundled_rubric
 from sovscore.load.problems import validate
-from sovscore.model.profile import ProvidersFile
+from sovscore.model.providers_file import ProvidersFile
 from sovscore.model.rubric import normalise
 from sovscore.render import FORMATS
 from sovscore.score.scoring import rank

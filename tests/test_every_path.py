@@ -44,6 +44,12 @@ VALUES: dict[str, list[list[str]]] = {
     "rubric": [["--rubric", r] for r in PRESETS],
     "fmt": [["--format", f] for f in FORMATS],
     "kind": [[k] for k in SCHEMA_KINDS],
+    # new: each kind with an id, written to standard output (never a file in the working folder)
+    "what": [
+        [kind, ident, "-o", "-"]
+        for kind, ident in (("provider", "acme"), ("offer", "ovhcloud/extra"), ("rubric", "mine"))
+    ],
+    "ident": [[]],
     "as_of": [["--as-of", AS_OF]],
     # diff: from the article's day to AS_OF (with --as-of), and from the day before AS_OF.
     "since": [["--since", "2022-11-01"], ["--since", "2026-11-30"]],

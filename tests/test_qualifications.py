@@ -149,3 +149,24 @@ def test_renewal_applied_for_but_grant_ran_out_is_in_progress() -> None:
     )
     assert status(q, "2022-12-01") == "qualified"
     assert status(q, "2023-01-02") == "in_progress"
+
+
+def test_a_renewal_before_the_end_keeps_the_later_end() -> None:
+    """Renewed before its window ran out: the previous window's end stays in the history (it
+    was true when recorded) and the new end holds."""
+    q = qualification(
+        {"status": "qualified", "date": dt.date(2023, 12, 28)},
+        {"status": "expires", "date": dt.date(2026, 12, 29)},
+        {"status": "renewed", "date": dt.date(2026, 12, 18)},
+        {"status": "expires", "date": dt.date(2029, 12, 18)},
+    )
+    assert status(q, "2026-12-20") == "qualified"
+    assert status(q, "2027-06-01", "2027-01-10") == "qualified"
+    assert offer_status(q, dt.date(2027, 6, 1)).valid_until == dt.date(2029, 12, 18)
+    # An end beyond the scheme's three years of the grant in force is not taken.
+    too_long = qualification(
+        {"status": "qualified", "date": dt.date(2023, 12, 28)},
+        {"status": "expires", "date": dt.date(2026, 12, 29)},
+        {"status": "expires", "date": dt.date(2030, 1, 1)},
+    )
+    assert offer_status(too_long, dt.date(2026, 1, 1)).valid_until == dt.date(2026, 12, 29)

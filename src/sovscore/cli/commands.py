@@ -7,9 +7,11 @@ stay fast.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -50,6 +52,8 @@ from .options import (
     parse_lang,
     parse_weights,
 )
+
+NewKind = Literal["provider", "offer", "rubric"]
 
 if TYPE_CHECKING:
     from ..load.catalogue import Catalogue
@@ -153,12 +157,14 @@ def _explained(ranking_for: Callable[[Unit], tuple[Ranking, Catalogue]], name: s
     provider, offer = catalogue.find(name)
     ranking = provider_ranking if offer is None else ranking_for("offer")[0]
     try:
-        return explain(ranking, provider, offer, catalogue.sources)
+        explained = explain(ranking, provider, offer, catalogue.sources)
     except LookupError:
         raise UsageError(
             f"{quote(name)} has no offer in the scope asked for (--service)",
             hint=f"its offers: {', '.join(f'{provider.id}/{o.id}' for o in provider.offers)}",
         ) from None
+    changes = catalogue.changes.get(provider.id, [])
+    return dataclasses.replace(explained, corrections=tuple(c.described() for c in changes))
 
 
 @app.command()
@@ -307,7 +313,9 @@ def validate(
         list[str] | None,
         typer.Argument(
             metavar="[FILE]...",
-            help="Provider or rubric files (told apart by content). Default: the bundled data and rubric.",
+            help="Provider or rubric files (told apart by content); @bundled is the bundled "
+            "data, for a file that cites its sources or corrects its providers. Default: the "
+            "bundled data and rubric.",
         ),
     ] = None,
     strict: Annotated[
@@ -330,8 +338,9 @@ def validate(
 ) -> None:
     """Check provider and rubric files; print every problem with its file:line:column.
 
-    Files are told apart by their content; with no FILE, the bundled data and rubric. Each
-    problem is one line, `file:line:column: field.path: what is wrong (expected ...)`. It also
+    Files are told apart by their content; with no FILE, the bundled data and rubric. Every
+    problem of every file is reported in one run (field errors, cross-references, undefined
+    sources, names defined twice across files, overrides). Each problem is one line, `file:line:column: field.path: what is wrong (expected ...)`. It also
     warns about a scored fact that cites no source, a source with no date and a profile
     reviewed more than 12 months ago; --strict makes those errors (exit 2). It warns too about a
     scored fact whose every source is a compilation (a copy or digest of other documents) or an
@@ -663,7 +672,11 @@ def report(
                 picked.append(result)
         chosen = sorted(picked, key=lambda r: (r.rank, ranking.key(r)))
     files = [DataFile(name, digest) for name, digest in catalogue.files]
-    html = report_html(ranking, chosen, catalogue.sources, files)
+    corrections = {
+        provider_id: [c.described() for c in changes]
+        for provider_id, changes in catalogue.changes.items()
+    }
+    html = report_html(ranking, chosen, catalogue.sources, files, corrections)
     if output is None:
         emit(html, data=True)
     else:
@@ -866,6 +879,75 @@ def measures(
 
     renderer = _renderer(fmt, as_json, no_color, lang=lang)
     emit(renderer.measures(list(MEASURES.values())), data=renderer.data)
+
+
+@app.command()
+@reports_errors
+def new(
+    what: Annotated[
+        NewKind,
+        typer.Argument(metavar="KIND", help="provider, offer or rubric.", case_sensitive=False),
+    ],
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="The new id: a lower-case slug (acme); for an offer, PROVIDER/OFFER.",
+        ),
+    ],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Where to write it ('-': standard output). "
+            "Default: ID.yaml (PROVIDER-OFFER.yaml for an offer). An existing file is never "
+            "replaced.",
+        ),
+    ] = None,
+) -> None:
+    """Write the skeleton of a provider profile, an offer or a rubric, that `validate` accepts.
+
+    provider: every required key, null where a fact is unknown, one offer, a sources stub.
+    offer: a file that adds an offer to a provider defined elsewhere (bundled, or yours), as an
+    override. rubric: a rubric that extends the default preset and changes weights. Each
+    starts with the comment that tells an editor where its JSON Schema is.
+
+    \b
+    Examples:
+      sovscore new provider acme
+      sovscore new offer ovhcloud/my-private-cloud -o ovh-extra.yaml
+      sovscore new rubric my-weights
+    """
+    from ..load.presets import schema_file
+    from ..model.profile import OfferRef, Slug
+    from ..render import scaffold
+
+    checked = _slug_or_ref(ident, OfferRef if what == "offer" else Slug)
+    if what == "offer":
+        provider_id, _, offer_id = checked.partition("/")
+        text = scaffold.offer_skeleton(provider_id, offer_id, schema_file("providers"))
+    elif what == "provider":
+        text = scaffold.provider_skeleton(checked, schema_file("providers"), dt.date.today())
+    else:
+        text = scaffold.rubric_skeleton(checked, schema_file("rubric"))
+    target = output or checked.replace("/", "-") + ".yaml"
+    if target == "-":
+        emit(text, data=True)
+        return
+    write_file(target, text, force=False, can_force=False)
+    say(f"sovscore: wrote {target}; check it with `sovscore validate {target}`")
+
+
+def _slug_or_ref(value: str, kind: Any) -> str:
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return str(TypeAdapter(kind).validate_python(value))
+    except ValidationError as exc:
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise UsageError(f"ID: {message}") from None
 
 
 @app.command()

@@ -148,7 +148,7 @@ def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
     )
 
 
-def write_file(path: str, text: str, *, force: bool) -> None:
+def write_file(path: str, text: str, *, force: bool, can_force: bool = True) -> None:
     """Write `text` to `path` atomically: into a temporary file beside it, then moved into place
     in one step, so a reader never sees half a file and a failed write leaves nothing behind.
     An existing file is replaced only with `force`; without it, the refusal changes nothing
@@ -161,7 +161,8 @@ def write_file(path: str, text: str, *, force: bool) -> None:
         raise UsageError(f"-o: {quote(path)} is a directory (expected a file name)")
     if not force and os.path.lexists(target):
         raise UsageError(
-            f"-o: {quote(path)} exists; nothing was written", hint="use --force to replace it"
+            f"-o: {quote(path)} exists; nothing was written",
+            hint="use --force to replace it" if can_force else "choose another name with -o",
         )
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".sovscore-", suffix=".tmp")
@@ -179,7 +180,8 @@ def write_file(path: str, text: str, *, force: bool) -> None:
     except FileExistsError:
         os.unlink(temporary)
         raise UsageError(
-            f"-o: {quote(path)} exists; nothing was written", hint="use --force to replace it"
+            f"-o: {quote(path)} exists; nothing was written",
+            hint="use --force to replace it" if can_force else "choose another name with -o",
         ) from None
     except OSError as exc:
         if os.path.exists(temporary):

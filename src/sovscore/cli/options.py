@@ -76,8 +76,11 @@ ProvidersOption = Annotated[
     typer.Option(
         "--providers",
         metavar="FILE",
-        help="Providers YAML file; repeat to add files ('-' reads standard input). An id, name "
-        "or alias defined in two files is an error. Default: the bundled providers.yaml.",
+        help="Providers YAML file; repeat to add files ('-' reads standard input; @bundled is "
+        "the bundled data, so `--providers @bundled --providers mine.yaml` ranks yours beside "
+        "it). A file's `overrides:` correct providers of the other files. An id, name or alias "
+        "defined in two files is an error. Default: the files in SOVSCORE_PROVIDERS (separated "
+        "by ':'), else the bundled data.",
     ),
 ]
 AsOfOption = Annotated[

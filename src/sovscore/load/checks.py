@@ -13,7 +13,7 @@ from ..errors import InputError, Path
 from ..escape import quote
 from ..measures import MEASURES, NUMBER_RANGE
 from ..model.countries import EU
-from ..model.profile import Holder, Offer, Provider, ProvidersFile, normalise_name
+from ..model.profile import Holder, Offer, Provider, Source, normalise_name
 from ..model.rubric import Rubric
 from .problems import M, validate
 from .yamlread import Document
@@ -29,16 +29,20 @@ def checked(document: Document, model: type[M], check: Callable[[M], list[tuple[
     return parsed
 
 
-def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
-    """What one file must satisfy beyond its types: unique names, shares that add up, sane dates."""
+def check_providers(
+    providers: list[tuple[int, Provider]], sources: list[tuple[int, Source]]
+) -> list[tuple[Path, str]]:
+    """What one file must satisfy beyond its types: unique names, shares that add up, sane dates.
+    Each entry comes with its index in the file (entries that failed validation are left out,
+    so that the others are still checked in the same pass)."""
     problems: list[tuple[Path, str]] = []
     seen_sources: set[str] = set()
-    for index, source in enumerate(parsed.sources):
+    for index, source in sources:
         if source.id in seen_sources:
             problems.append((("sources", index, "id"), f"duplicate source id {quote(source.id)}"))
         seen_sources.add(source.id)
     names: dict[str, str] = {}
-    for index, provider in enumerate(parsed.providers):
+    for index, provider in providers:
         path: Path = ("providers", index)
         if normalise_name(provider.id) in names:
             owner = names[normalise_name(provider.id)]
@@ -53,11 +57,11 @@ def check_providers(parsed: ProvidersFile) -> list[tuple[Path, str]]:
                 problems.append(
                     ((*path, *step), f"{quote(name)} already names {what} {quote(owner)}")
                 )
-        problems.extend(((*path, *p), m) for p, m in _check_provider(provider))
+        problems.extend(((*path, *p), m) for p, m in check_provider(provider))
     return problems
 
 
-def _check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
+def check_provider(provider: Provider) -> Iterator[tuple[Path, str]]:
     ownership = provider.ownership
     for h_index, holder in enumerate(ownership.holders or [] if ownership else []):
         if (

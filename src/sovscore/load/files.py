@@ -118,7 +118,7 @@ def decode(raw: bytes, name: str) -> str:
 def kind_of(document: Document) -> Kind:
     _refused_root(document)
     data = document.data
-    if isinstance(data, dict) and "providers" in data:
+    if isinstance(data, dict) and ("providers" in data or "overrides" in data):
         return "providers"
     if isinstance(data, dict) and ("criteria" in data or "extends" in data):
         return "rubric"

@@ -18,6 +18,14 @@ def bundled_providers() -> str:
     return str(FilePath(__file__).resolve().parents[3] / "providers.yaml")
 
 
+def schema_file(kind: str) -> str:
+    """Where the JSON Schema of a file kind is installed (in the wheel, or the checkout's)."""
+    packaged = resources.files("sovscore") / "data" / "schemas" / f"{kind}.schema.json"
+    if packaged.is_file():
+        return str(packaged)
+    return str(FilePath(__file__).resolve().parents[3] / "schemas" / f"{kind}.schema.json")
+
+
 def bundled_rubric(name: str = "default") -> str:
     return str(resources.files("sovscore") / "data" / "rubrics" / f"{name}.yaml")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
@@ -16,29 +17,43 @@ from .yamlread import Document
 M = typing.TypeVar("M", bound=BaseModel)
 
 
-def validate(document: Document, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """The model, or every problem: values YAML could not read, then what pydantic found."""
-    refused = {path for path, _ in document.refused}
-    problems = [problem for _, problem in document.refused]
+def validate(
+    document: Document, model: type[M], at: Path = (), data: Any = None
+) -> tuple[M | None, list[Problem]]:
+    """The model, or every problem: values YAML could not read, then what pydantic found.
+
+    `at` validates only the part of the document written there (`data`, when given, stands
+    for it: an entry of a list, a fragment of an override), positioned in the whole file."""
+    refused = {path for path, _ in document.refused if path[: len(at)] == at}
+    problems = [problem for path, problem in document.refused if path in refused]
+    value = _at(document.data, at) if data is None else data
     try:
-        parsed: M | None = model.model_validate(document.data)
+        parsed: M | None = model.model_validate(value)
     except ValidationError as exc:
         parsed = None
         for error in exc.errors(include_url=False):
-            path = _data_path(document.data, error["loc"])
+            path = (*at, *_data_path(value, error["loc"]))
             # A value YAML could not read is reported once, not again by what it then breaks.
             if not any(path[:end] in refused for end in range(len(path) + 1)):
-                problems.append(_problem(document, model, error, path))
+                problems.append(_problem(document, model, error, path, len(at)))
     if problems:
         return None, sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
     return parsed, []
 
 
-def _problem(document: Document, model: type[BaseModel], error: Any, path: Path) -> Problem:
+def _at(data: Any, path: Path) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+def _problem(
+    document: Document, model: type[BaseModel], error: Any, path: Path, depth: int = 0
+) -> Problem:
     kind = error["type"]
     if kind == "extra_forbidden":
         name = path[-1]
-        allowed = _fields_at(model, path[:-1])
+        allowed = _fields_at(model, path[depth:-1])
         hint = ""
         close = difflib.get_close_matches(str(name), allowed, n=1)
         if close:
@@ -53,6 +68,11 @@ def _problem(document: Document, model: type[BaseModel], error: Any, path: Path)
         message = f"expected {message}"
     elif kind == "literal_error":
         message = f"expected {error['ctx']['expected']}"
+        given = error.get("input")
+        if isinstance(given, str):
+            return document.problem(
+                path, f"{message}; got {_show(given)}{_did_you_mean(given, message)}"
+            )
     elif kind in ("string_too_long", "string_too_short"):
         bound = error["ctx"].get("max_length", error["ctx"].get("min_length"))
         most = "at most" if kind == "string_too_long" else "at least"
@@ -72,6 +92,15 @@ def _problem(document: Document, model: type[BaseModel], error: Any, path: Path)
     elif kind not in ("partial_date", "value_error") and not isinstance(given, dict | list):
         message += f"; got {_show(given)}"
     return document.problem(path, message)
+
+
+def _did_you_mean(given: str, expected: str) -> str:
+    """The allowed value the person most likely meant: the same word in another case
+    (`IaaS`, `SecNumCloud`), else the closest spelling (`qualifed`)."""
+    choices = re.findall(r"'([^']*)'", expected)
+    same = [c for c in choices if c.casefold() == given.casefold()]
+    close = same or difflib.get_close_matches(given.casefold(), choices, n=1, cutoff=0.75)
+    return f"; did you mean {quote(close[0])}?" if close else ""
 
 
 def _show(value: object) -> str:

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from ..errors import InputError, Problem
 from ..model.rubric import Rubric
 from .audit import audit
-from .catalogue import Catalogue, load_rubric, providers_from, rubric_from, unresolved_sources
+from .catalogue import (
+    BUNDLED,
+    Catalogue,
+    apply_overrides,
+    load_rubric,
+    providers_from,
+    rubric_from,
+    unresolved_sources,
+)
 from .files import kind_of, read_document
 from .presets import bundled_providers, bundled_rubric
 
@@ -31,7 +39,9 @@ def validate_files(
     problems when `strict_sources`. They are judged against the rubric among the files, else
     the default one.
     """
-    paths = paths or [bundled_providers(), bundled_rubric()]
+    paths = [
+        bundled_providers() if p == BUNDLED else p for p in paths or [BUNDLED, bundled_rubric()]
+    ]
     problems: list[Problem] = []
     catalogue = Catalogue()
     rubrics: list[Rubric] = []
@@ -39,12 +49,13 @@ def validate_files(
         try:
             document = read_document(path)
             if kind_of(document) == "providers":
-                problems.extend(catalogue.add(document, providers_from(document)))
+                content, found = providers_from(document)
+                problems += found + catalogue.add(document, content)
             else:
                 rubrics.append(rubric_from(document))
         except InputError as exc:
             problems.extend(exc.problems)
-    problems.extend(unresolved_sources(catalogue))
+    problems += unresolved_sources(catalogue) + apply_overrides(catalogue)
     if problems:
         raise InputError(problems)
     audits = [audit(catalogue, rubric, today) for rubric in rubrics or [load_rubric()]]

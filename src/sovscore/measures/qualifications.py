@@ -153,17 +153,21 @@ def offer_status(
     status: Status = "none"
     current: QualificationEvent | None = None
     valid_until: dt.date | None = None
+    ceiling: dt.date | None = None
     by_limit = False
     reapplied = False
     evidence: list[QualificationEvent] = []
     limit = MAX_VALIDITY_YEARS.get(qualification.scheme)
     for event in sorted(qualification.history, key=lambda e: (e.date.earliest(), counts_from(e))):
         if event.status == "expires":
+            # The grant in force ends on the day its register entry says, within the scheme's
+            # limit. When several ends follow it, the latest holds: an offer renewed before
+            # its previous window ran out keeps that window's end in its history.
             end = last_valid_day(event)
-            if status == "qualified" and (
-                valid_until is None
-                or end <= valid_until
-                or (by_limit and end <= add_days(valid_until, LIMIT_TOLERANCE_DAYS))
+            if (
+                status == "qualified"
+                and (ceiling is None or end <= ceiling)
+                and (by_limit or valid_until is None or end > valid_until)
             ):
                 valid_until, by_limit = end, False
                 evidence.append(event)
@@ -187,6 +191,7 @@ def offer_status(
                 start = min(start, add_days(valid_until, 1))
             status, current, reapplied = "qualified", event, False
             valid_until = add_years(start, limit) if limit else None
+            ceiling = add_days(valid_until, LIMIT_TOLERANCE_DAYS) if valid_until else None
             by_limit = limit is not None
     # What was last observed of the register: a check of it, or an event that shows the status
     # held by a day (a grant seen in a copy of the list of that day).

@@ -13,7 +13,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 FIRST_YEAR, LAST_YEAR = 1900, 2199
 """Years a fact of a cloud provider can carry. Outside them a date is a typo (0000, 9999), and
 dates near the calendar's ends would leave it under the arithmetic that reads them (+3 years)."""
@@ -71,10 +71,10 @@ class PartialDate:
         if isinstance(value, int):
             text = str(value)
         elif isinstance(value, str):
-            text = value.strip()
+            text = value
         else:
             raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
-        match = _PATTERN.match(text)
+        match = _PATTERN.fullmatch(text)
         if not match:
             raise ValueError("a date like 2024-05-17, '2024-05' or 2024")
         year = int(match.group(1))

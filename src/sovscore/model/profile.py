@@ -29,7 +29,7 @@ def _country(value: str) -> str:
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         raise ValueError(f"expected a lower-case slug such as 'cloud-temple', not {quote(value)}")
     return value
 
@@ -44,7 +44,7 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def _url(value: str) -> str:
-    if not _URL.match(value):
+    if not _URL.fullmatch(value):
         raise ValueError(f"expected an http(s) URL, not {quote(value)}")
     return value
 
@@ -443,9 +443,3 @@ def normalise_name(name: str) -> str:
     """Compare names ignoring case, accents and punctuation: 'Numspot' = 'NUMSPOT' = 'num-spot'."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in decomposed if c.isalnum())
-
-
-class ProvidersFile(Model):
-    schema_version: Literal[2]
-    providers: list[Provider]
-    sources: list[Source] = Field(default_factory=list)

@@ -214,6 +214,7 @@ def detail_document(detail: Explanation) -> dict[str, Any]:
         "out_of": detail.out_of,
         "runs_on": [link.ref for link in detail.result.subject.chain()[1:]],
         "profile": detail.result.provider.model_dump(mode="json"),
+        "overridden_by": list(detail.corrections),
         "sources": citation_list(detail),
     }
 

@@ -26,6 +26,7 @@ from .views import _place as place
 from .views import (
     basis_text,
     bounds_text,
+    corrected_facts,
     criterion_points,
     eligibility_word,
     evidence_text,
@@ -90,6 +91,7 @@ def report_html(
     chosen: Sequence[ProviderResult],
     sources: Mapping[str, Source],
     files: Sequence[DataFile],
+    corrections: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
     """The annex for the results `chosen` (every result of the ranking, or those named), in
     their ranking's order, with every source they cite once, numbered."""
@@ -98,7 +100,7 @@ def report_html(
     def number(source_id: str) -> int:
         return numbers.setdefault(source_id, len(numbers) + 1)
 
-    units = [_unit(ranking, result, number) for result in chosen]
+    units = [_unit(ranking, result, number, corrections or {}) for result in chosen]
     rubric = ranking.rubric
     reviewed = [r.provider.reviewed.latest() for r in ranking.results]
     registers = [
@@ -201,7 +203,12 @@ def report_html(
     return _environment().get_template("report.html").render(context)
 
 
-def _unit(ranking: Ranking, result: ProviderResult, number: Any) -> dict[str, Any]:
+def _unit(
+    ranking: Ranking,
+    result: ProviderResult,
+    number: Any,
+    corrections: Mapping[str, Sequence[str]],
+) -> dict[str, Any]:
     """One provider (as its best offer) or offer, explained criterion by criterion."""
     offer_rows = [
         {
@@ -267,7 +274,8 @@ def _unit(ranking: Ranking, result: ProviderResult, number: Any) -> dict[str, An
         "title": title,
         "headline": headline,
         "projected": projected,
-        "identity": identity_facts(result.provider),
+        "identity": identity_facts(result.provider)
+        + corrected_facts(corrections.get(result.provider.id, ())),
         "offers": offer_rows if ranking.unit == "provider" else [],
         "offer_facts": offer_facts(result, ranking.as_of),
         "criteria": criteria,

@@ -15,7 +15,7 @@ def json_schema(kind: SchemaKind) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     if kind == "providers":
-        from ..model.profile import ProvidersFile
+        from ..model.providers_file import ProvidersFile
 
         schema = ProvidersFile.model_json_schema()
         title = "sovscore provider profiles (providers.yaml)"

@@ -267,7 +267,7 @@ def _holder(h: Holder) -> str:
             name=h.name, country=country, share=h.share_text()
         )
     # Translators: a holder of capital: name (country, share of capital, share of votes).
-    return _("{name} ({country}, {share}, {votes} % of votes)").format(
+    return _("{name} ({country}, {share}, {votes} % voting rights)").format(
         name=h.name, country=country, share=h.share_text(), votes=compact(h.voting)
     )
 
@@ -306,6 +306,12 @@ def identity_facts(provider: Provider) -> tuple[tuple[str, str], ...]:
         # Translators: no partner.
         facts.append((_("Partners"), partners or _("none")))
     return tuple(facts)
+
+
+def corrected_facts(corrections: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Which facts an override file changed, where people read the provider's identity."""
+    # Translators: a label, followed by 'file:line: provider/offer fields (set|added)'.
+    return tuple((_("Overridden by"), c) for c in corrections)
 
 
 def _partner(p: Partnership) -> str:
@@ -576,7 +582,7 @@ def detail_view(detail: Explanation) -> View:
                 )
             )
         )
-    blocks.append(Facts(identity_facts(provider)))
+    blocks.append(Facts(identity_facts(provider) + corrected_facts(detail.corrections)))
     if not detail.of_offer and result.offers:
         blocks.append(_offers_grid(result))
     blocks.append(Facts(offer_facts(result, ranking.as_of)))

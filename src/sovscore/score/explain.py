@@ -28,6 +28,8 @@ class Explanation:
     ranking: Ranking
     result: ProviderResult
     citations: list[Citation]
+    corrections: tuple[str, ...] = ()
+    """Overrides applied to the provider's facts, each as 'file:line: target fields'."""
 
     @property
     def out_of(self) -> int:
