@@ -65,8 +65,12 @@ def test_an_override_adds_a_renewal_and_says_where_it_came_from(run: Any, tmp_pa
     assert _status(run, *day, *with_fix) == ("qualified", "2029-12-18")
     shown = run("show", "ovhcloud/hosted-private-cloud", *with_fix, "--no-color").stdout
     flat = " ".join(shown.split())
-    assert "Overridden by: " in flat and "my-overrides.yaml:7: ovhcloud/hosted-private-cloud" in flat
-    assert "qualifications (added)" in flat and "my-overrides.yaml:3: ovhcloud reviewed (set)" in flat
+    assert (
+        "Overridden by: " in flat and "my-overrides.yaml:7: ovhcloud/hosted-private-cloud" in flat
+    )
+    assert (
+        "qualifications (added)" in flat and "my-overrides.yaml:3: ovhcloud reviewed (set)" in flat
+    )
     detail = json.loads(run("show", "ovhcloud", *with_fix, "--json").stdout)
     assert len(detail["overridden_by"]) == 2
     report = run("report", "ovhcloud", *with_fix).stdout
