@@ -621,9 +621,11 @@ pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=[(os.PO
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
 scale = 1 if sys.platform == "darwin" else 1024
-print(wall, usage.ru_maxrss * scale, os.waitstatus_to_exitcode(status))
+print(wall, usage.ru_maxrss * scale, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
-"""Runs one command with stdout to /dev/null; prints its wall time, peak RSS (bytes), exit code.
+"""Runs one command with stdout to /dev/null; prints its wall time, peak RSS (bytes), exit code
+and CPU time (user + system: what the process itself used, far less sensitive than wall time
+to other work on the machine).
 
 wait4 gives the resource usage of that one child, so its peak RSS is its own. On Linux a child
 starts from the peak of the process that spawned it (about 8 MiB for this `python -S` wrapper, far
@@ -734,19 +736,25 @@ class Measure:
     argv: list[str]
     walls: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
 
     @property
     def wall(self) -> float:
         return statistics.median(self.walls)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    @property
     def peak(self) -> float:
         return statistics.median(self.rss)
 
 
-def paired(measured: Measure, floor: Measure) -> float:
+def paired(measured: Measure, floor: Measure, *, cpu: bool = False) -> float:
     """The median of the per-round ratios: both ran in the same round, next to each other."""
-    return statistics.median(m / f for m, f in zip(measured.walls, floor.walls, strict=True))
+    ours, theirs = (measured.cpus, floor.cpus) if cpu else (measured.walls, floor.walls)
+    return statistics.median(m / f for m, f in zip(ours, theirs, strict=True))
 
 
 class CommandFailed(Exception):
@@ -780,7 +788,7 @@ def run_once(measure: Measure, env: dict[str, str], *, record: bool = True) -> N
         check=False,
     )
     try:
-        wall_text, rss_text, code_text = done.stdout.split()
+        wall_text, rss_text, code_text, cpu_text = done.stdout.split()
         code = int(code_text)
     except ValueError:
         raise CommandFailed(f"{measure.label}: the wrapper failed: {done.stderr.strip()}") from None
@@ -791,6 +799,7 @@ def run_once(measure: Measure, env: dict[str, str], *, record: bool = True) -> N
     if record:
         measure.walls.append(float(wall_text))
         measure.rss.append(int(rss_text))
+        measure.cpus.append(float(cpu_text))
 
 
 def run_rounds(measures: list[Measure], runs: int, env: dict[str, str], *, warm_up: bool) -> None:
@@ -847,6 +856,8 @@ class Row:
     kind: str = "time"
     counted: bool = True
     """False for a reference row (the floor's own growth): shown, never fails --check."""
+    cpu: float | None = None
+    """The same ratio on CPU time (user + system), beside the wall-time one that is judged."""
 
     @property
     def ok(self) -> bool | None:
@@ -902,6 +913,8 @@ class Report:
                     "walls": m.walls,
                     "peak_rss_median": m.peak,
                     "peak_rss": m.rss,
+                    "cpu_median": m.cpu,
+                    "cpus": m.cpus,
                 }
                 for m in self.measures
             ],
@@ -936,7 +949,13 @@ def _ratio_row(
     check: str, measured: Measure, floor: Measure, target: float | None, *, counted: bool = True
 ) -> Row:
     return Row(
-        check, _ms(measured.wall), _ms(floor.wall), paired(measured, floor), target, counted=counted
+        check,
+        _ms(measured.wall),
+        _ms(floor.wall),
+        paired(measured, floor),
+        target,
+        counted=counted,
+        cpu=paired(measured, floor, cpu=True),
     )
 
 
@@ -984,6 +1003,7 @@ def build_rows(measures: Measures, sizes: list[int]) -> list[Row]:
                     limit if large == TARGET_GROWTH_AT or not counted else None,
                     kind="growth",
                     counted=counted,
+                    cpu=at_large.cpu / at_small.cpu,
                 )
             )
     for size in sizes:
@@ -1017,11 +1037,12 @@ def build_rows(measures: Measures, sizes: list[int]) -> list[Row]:
 
 def _measurements(measures: list[Measure]) -> list[str]:
     """Each command's median, fastest and slowest wall time and its median peak RSS."""
-    table = [("command", "median", "min", "max", "peak RSS")]
+    table = [("command", "median", "min", "max", "CPU", "peak RSS")]
     table.extend(
-        (m.label, _ms(m.wall), _ms(min(m.walls)), _ms(max(m.walls)), _mib(m.peak)) for m in measures
+        (m.label, _ms(m.wall), _ms(min(m.walls)), _ms(max(m.walls)), _ms(m.cpu), _mib(m.peak))
+        for m in measures
     )
-    widths = [max(len(line[i]) for line in table) for i in range(5)]
+    widths = [max(len(line[i]) for line in table) for i in range(6)]
     return [
         "  ".join(
             [
@@ -1034,7 +1055,7 @@ def _measurements(measures: list[Measure]) -> list[str]:
 
 
 def render(report: Report) -> str:
-    header = ("check", "measured", "baseline", "ratio", "target", "result")
+    header = ("check", "measured", "baseline", "ratio", "CPU ratio", "target", "result")
     table: list[tuple[str, ...]] = [header]
     for row in report.rows:
         target = "-" if row.target is None else f"<= {row.target:.3g}x"
@@ -1044,7 +1065,8 @@ def render(report: Report) -> str:
             result = "ok (ref)" if row.ok else "over (ref)"
         else:
             result = "pass" if row.ok else "FAIL"
-        table.append((row.check, row.measured, row.floor, f"{row.value:.2f}x", target, result))
+        cpu = "-" if row.cpu is None else f"{row.cpu:.2f}x"
+        table.append((row.check, row.measured, row.floor, f"{row.value:.2f}x", cpu, target, result))
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = [
         f"sovscore benchmark: Python {report.python} on {report.platform}, "
@@ -1071,9 +1093,9 @@ def render(report: Report) -> str:
     for index, line in enumerate(table):
         cells = [
             line[0].ljust(widths[0]),
-            *(cell.rjust(width) for cell, width in zip(line[1:4], widths[1:4], strict=True)),
-            line[4].ljust(widths[4]),
-            line[5],
+            *(cell.rjust(width) for cell, width in zip(line[1:5], widths[1:5], strict=True)),
+            line[5].ljust(widths[5]),
+            line[6],
         ]
         lines.append("  ".join(cells).rstrip())
         if index == 0:
@@ -1092,7 +1114,8 @@ def render(report: Report) -> str:
             f"read with yaml.{report.loader} and written with json.dump (GC on, pure-Python writer),",
             "or with the GC off and json.dumps (the C encoder). Growth target: "
             f"{TARGET_GROWTH:g}x the size ratio at {size_label(TARGET_GROWTH_AT)}.",
-            "Times: wall time; peak RSS: median of each run's peak. Bytecode: cached for the run",
+            "Times: wall time (judged) and CPU time, user + system (beside it: other work on the",
+            "machine moves it far less); peak RSS: median of each run's peak. Bytecode: cached for the run",
             "(PYTHONPYCACHEPREFIX), loaded by every side after a warm-up run.",
         ]
     )

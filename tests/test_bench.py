@@ -83,15 +83,15 @@ def test_growth_rows_between_sizes() -> None:
         group = {}
         for key in ("sovscore", "floor", "fast"):
             m = bench.Measure(key, [])
-            m.walls, m.rss = [size / 10, size / 10], [size, size]
+            m.walls, m.rss, m.cpus = [size / 10] * 2, [size, size], [size / 10] * 2
             group[key] = m
         measures.scale[size] = group
     startup = {
-        key: bench.Measure(key, [], walls=[1.0], rss=[1])
+        key: bench.Measure(key, [], walls=[1.0], rss=[1], cpus=[1.0])
         for key in ("import typer", "imports", "fair json", "fair table", "--version")
     }
     for command in (*bench.STARTUP_JSON, *bench.STARTUP_TABLE, *bench.STARTUP_OTHER):
-        startup[command] = bench.Measure(command, [], walls=[1.0], rss=[1])
+        startup[command] = bench.Measure(command, [], walls=[1.0], rss=[1], cpus=[1.0])
     measures.startup = startup
     rows = {row.check: row for row in bench.build_rows(measures, [10, 100])}
     assert rows["growth 10->100, sovscore"].value == 10
