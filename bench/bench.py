@@ -1,23 +1,28 @@
 #!/usr/bin/env python3
 """Benchmark sovscore against floors measured in the same run, on the same machine.
 
-Each measured command runs as a whole process next to a "floor": a plain Python program doing
-the same kind of work with the same libraries on the same interpreter (starting and importing
-them; reading the same YAML with PyYAML's libyaml loader and writing it as JSON). The table shows
-median wall times, peak resident memory and their ratios, with the project's targets marked pass
-or FAIL. A floor is a reference, not a proof of a lower bound: yaml.load builds every node in
-Python objects and lets the cyclic garbage collector rescan them, which a program that builds its
-data straight from parser events can beat.
+Each measured command runs as a whole process next to "floors": plain Python programs doing the
+same kind of work with the same libraries on the same interpreter. Start-up: `import typer`; the
+imports of sovscore's four dependencies; and the fair floors, a minimal typer app (two commands,
+one option) that validates one small pydantic model and prints JSON, or a small rich table.
+Scale: the same synthetic YAML read with PyYAML's libyaml loader and written as JSON, once as it
+always was (GC on, json.dump's pure-Python writer) and once fairly (GC off, the C encoder), and
+the fastest installed YAML parser's raw parse as a physical reference. The table shows median
+wall times, peak resident memory and their ratios, with the project's targets marked pass or
+FAIL. A floor is a reference, not a proof of a lower bound.
 
-    python bench/bench.py                     # 1k, 10k and 100k providers, 5 runs each
-    python bench/bench.py --quick             # 1k only, 2 runs: a CI smoke run
-    python bench/bench.py --sizes 1000,10000 --runs 3 --json
+    python bench/bench.py                     # start-up, 1k and 10k providers (a few minutes)
+    python bench/bench.py --full              # and 100k providers (about half an hour more)
+    python bench/bench.py --quick             # 1k only, 2 rounds: a CI smoke run
+    python bench/bench.py --sizes 1000,10000 --runs 3 --startup-runs 11 --json
     python bench/bench.py --check             # exit 1 when a target fails
     python bench/bench.py --write DIR --sizes 10000   # only write the synthetic files to DIR
 
 Standard library only. Every process runs with the interpreter running this script: sovscore as
 the `sovscore` script installed next to it (as users run it), or `python -m sovscore` where there
-is none, so any virtual environment works. Each measured process is started by a
+is none, so any virtual environment works. Commands are measured in rounds: each round runs
+every command of its group once, in an order that turns by one each round, and a ratio is the
+median of the per-round ratios. Each measured process is started by a
 tiny wrapper (`python -S`) that times it and reads its own child's peak RSS from os.wait4, so a
 figure is that one process's peak and never the benchmark's. The synthetic files go to a
 temporary directory that is removed at the end, never into the repository.
@@ -47,21 +52,30 @@ PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("sovscore")
 SOVSCORE = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "sovscore"]
 """The installed `sovscore` command next to this interpreter, as users run it."""
-DEFAULT_SIZES = (1_000, 10_000, 100_000)
-DEFAULT_RUNS = 5
+DEFAULT_SIZES = (1_000, 10_000)
+FULL_SIZES = (1_000, 10_000, 100_000)
+DEFAULT_RUNS = 3
+DEFAULT_STARTUP_RUNS = 21
 QUICK_RUNS = 2
 MAX_FILE_MB = "1024"
 """SOVSCORE_MAX_FILE_MB for every process: the 100k file is far above the 20 MiB default."""
 
-# Targets: (name, the largest ratio that passes).
-TARGET_VERSION = 1.1
-TARGET_BUNDLED = 1.3
-TARGET_SCALE = 2.0
+# Targets (issue #18): (name, the largest ratio that passes).
+TARGET_VERSION = 0.3
+"""`--version` against `import typer`."""
+TARGET_FAIR = 1.1
+"""rank --json, show --json, offers --json against the fair JSON floor; rank, show tables
+against the fair table floor."""
+TARGET_SCALE = 1.0
 TARGET_SCALE_AT = 10_000
-TARGET_GROWTH = 1.1
-"""Growth from one size to the next may be at most this times the size ratio (10k->100k: 11x)."""
-TARGET_MEMORY = 2.0
+"""rank --json at 10k providers against the GC-off, C-encoder floor."""
+TARGET_GROWTH = 1.05
+TARGET_GROWTH_AT = 100_000
+"""Growth 10k->100k may be at most this times the size ratio (10.5x)."""
+TARGET_MEMORY = 0.46
 TARGET_MEMORY_AT = 100_000
+"""Peak RSS at 100k against the yaml+json floor's: no higher than measured on 2026-11-28
+(5.9 GiB against 13.0 GiB)."""
 
 # --------------------------------------------------------------------------------------------
 # Synthetic provider files
@@ -607,9 +621,11 @@ pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=[(os.PO
 _, status, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
 scale = 1 if sys.platform == "darwin" else 1024
-print(wall, usage.ru_maxrss * scale, os.waitstatus_to_exitcode(status))
+print(wall, usage.ru_maxrss * scale, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
-"""Runs one command with stdout to /dev/null; prints its wall time, peak RSS (bytes), exit code.
+"""Runs one command with stdout to /dev/null; prints its wall time, peak RSS (bytes), exit code
+and CPU time (user + system: what the process itself used, far less sensitive than wall time
+to other work on the machine).
 
 wait4 gives the resource usage of that one child, so its peak RSS is its own. On Linux a child
 starts from the peak of the process that spawned it (about 8 MiB for this `python -S` wrapper, far
@@ -623,7 +639,95 @@ with open(sys.argv[1], "rb") as handle:
     data = yaml.load(handle, Loader=loader)
 json.dump(data, sys.stdout, default=str)
 """
-"""The scale floor: read the file with PyYAML's C loader and write it as JSON."""
+"""The scale floor as it always was: PyYAML's C loader, then json.dump (the pure-Python writer:
+json.dump never uses the C encoder), with the cyclic garbage collector on."""
+
+_FLOOR_LOAD_FAST = """\
+import gc, json, sys
+gc.disable()
+import yaml
+loader = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+with open(sys.argv[1], "rb") as handle:
+    data = yaml.load(handle, Loader=loader)
+sys.stdout.write(json.dumps(data, default=str))
+"""
+"""The fair scale floor: the same read with the garbage collector off, written by the C JSON
+encoder (json.dumps in one shot), as sovscore's own output is."""
+
+_FLOOR_RAW = """\
+import gc, sys
+gc.disable()
+import {module} as parser
+with open(sys.argv[1], encoding="utf-8") as handle:
+    text = handle.read()
+parser.{function}(text)
+"""
+"""The physical reference: the fastest YAML parser installed, parsing the file and nothing else
+(no validation, no output). Not a drop-in for sovscore: its YAML readings may differ."""
+
+RAW_PARSERS = (("yaml_rs", "loads", "yaml-rs"), ("ryaml", "loads", "ryaml"))
+"""YAML parsers faster than libyaml, tried in this order: (module, function, PyPI name)."""
+
+FAIR_APP = '''\
+"""The fair floor: a minimal typer app (two commands, one option) that validates one small
+pydantic model and prints it as JSON, or as a small rich table."""
+
+import json
+
+import typer
+from pydantic import BaseModel
+
+
+class Provider(BaseModel):
+    id: str
+    name: str
+    country: str
+    score: float
+
+
+DATA = [
+    {"id": "numspot", "name": "NumSpot", "country": "FR", "score": 90.0},
+    {"id": "outscale", "name": "3DS Outscale", "country": "FR", "score": 86.5},
+    {"id": "aws", "name": "Amazon Web Services", "country": "US", "score": 12.0},
+]
+
+app = typer.Typer()
+
+
+def _emit(providers: list[Provider], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([p.model_dump() for p in providers], indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Ranking")
+    for column in ("#", "Provider", "Country", "Score"):
+        table.add_column(column)
+    for place, p in enumerate(providers, 1):
+        table.add_row(str(place), p.name, p.country, f"{p.score:.1f}")
+    Console().print(table)
+
+
+@app.command()
+def rank(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Rank the providers."""
+    _emit([Provider.model_validate(item) for item in DATA], as_json)
+
+
+@app.command()
+def show(name: str, as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Show one provider."""
+    _emit([Provider.model_validate(item) for item in DATA if item["id"] == name], as_json)
+
+
+if __name__ == "__main__":
+    app()
+'''
+"""The start-up floor of sovscore's own stack: what any typer + pydantic command costs."""
+
+SHOW_NAME = "numspot"
+"""The provider `show` explains in the start-up measures (one of the bundled providers)."""
 
 
 @dataclass
@@ -632,14 +736,25 @@ class Measure:
     argv: list[str]
     walls: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
 
     @property
     def wall(self) -> float:
         return statistics.median(self.walls)
 
     @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
+
+    @property
     def peak(self) -> float:
         return statistics.median(self.rss)
+
+
+def paired(measured: Measure, floor: Measure, *, cpu: bool = False) -> float:
+    """The median of the per-round ratios: both ran in the same round, next to each other."""
+    ours, theirs = (measured.cpus, floor.cpus) if cpu else (measured.walls, floor.walls)
+    return statistics.median(m / f for m, f in zip(ours, theirs, strict=True))
 
 
 class CommandFailed(Exception):
@@ -673,7 +788,7 @@ def run_once(measure: Measure, env: dict[str, str], *, record: bool = True) -> N
         check=False,
     )
     try:
-        wall_text, rss_text, code_text = done.stdout.split()
+        wall_text, rss_text, code_text, cpu_text = done.stdout.split()
         code = int(code_text)
     except ValueError:
         raise CommandFailed(f"{measure.label}: the wrapper failed: {done.stderr.strip()}") from None
@@ -684,18 +799,19 @@ def run_once(measure: Measure, env: dict[str, str], *, record: bool = True) -> N
     if record:
         measure.walls.append(float(wall_text))
         measure.rss.append(int(rss_text))
+        measure.cpus.append(float(cpu_text))
 
 
-def run_pair(
-    measured: Measure, floor: Measure, runs: int, env: dict[str, str], *, warm_up: bool
-) -> None:
-    """Alternate the two commands, so drift on the machine touches both alike."""
+def run_rounds(measures: list[Measure], runs: int, env: dict[str, str], *, warm_up: bool) -> None:
+    """Run every command once per round, the order turning by one each round, so drift on the
+    machine touches all alike and each ratio can be taken within a round."""
     if warm_up:
-        run_once(floor, env, record=False)
-        run_once(measured, env, record=False)
-    for _ in range(runs):
-        run_once(floor, env)
-        run_once(measured, env)
+        for measure in measures:
+            run_once(measure, env, record=False)
+    for round_ in range(runs):
+        shift = round_ % len(measures)
+        for measure in measures[shift:] + measures[:shift]:
+            run_once(measure, env)
 
 
 def yaml_loader(env: dict[str, str]) -> str:
@@ -709,6 +825,20 @@ def yaml_loader(env: dict[str, str]) -> str:
     if done.returncode != 0:
         raise CommandFailed(f"PyYAML cannot be imported by {PYTHON}: {done.stderr.strip()}")
     return "CSafeLoader" if done.stdout.strip() == "True" else "SafeLoader"
+
+
+def raw_parser(env: dict[str, str]) -> tuple[str, str, str] | None:
+    """The first of RAW_PARSERS that this interpreter can import, or None."""
+    for module, function, name in RAW_PARSERS:
+        done = subprocess.run(
+            [PYTHON, "-c", f"import {module}; {module}.{function}"],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        if done.returncode == 0:
+            return module, function, name
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -726,6 +856,8 @@ class Row:
     kind: str = "time"
     counted: bool = True
     """False for a reference row (the floor's own growth): shown, never fails --check."""
+    cpu: float | None = None
+    """The same ratio on CPU time (user + system), beside the wall-time one that is judged."""
 
     @property
     def ok(self) -> bool | None:
@@ -747,7 +879,9 @@ class Report:
     platform: str
     cpus: int | None
     runs: int
+    startup_runs: int
     loader: str
+    raw: str | None
     sizes: list[int]
     file_bytes: dict[str, int]
     generate_seconds: dict[str, float]
@@ -764,7 +898,9 @@ class Report:
             "platform": self.platform,
             "cpus": self.cpus,
             "runs": self.runs,
+            "startup_runs": self.startup_runs,
             "floor_loader": f"yaml.{self.loader}",
+            "raw_parser": self.raw,
             "sizes": self.sizes,
             "file_bytes": self.file_bytes,
             "generate_seconds": self.generate_seconds,
@@ -777,6 +913,8 @@ class Report:
                     "walls": m.walls,
                     "peak_rss_median": m.peak,
                     "peak_rss": m.rss,
+                    "cpu_median": m.cpu,
+                    "cpus": m.cpus,
                 }
                 for m in self.measures
             ],
@@ -785,78 +923,126 @@ class Report:
         }
 
 
-def build_rows(pairs: dict[str, tuple[Measure, Measure]], sizes: list[int]) -> list[Row]:
-    rows: list[Row] = []
-    version, typer_floor = pairs["version"]
-    rows.append(
-        Row(
-            "--version vs import typer",
-            _ms(version.wall),
-            _ms(typer_floor.wall),
-            version.wall / typer_floor.wall,
-            TARGET_VERSION,
-        )
+@dataclass
+class Measures:
+    """Every measured command by key: the start-up group and, per size, the scale group."""
+
+    startup: dict[str, Measure]
+    scale: dict[int, dict[str, Measure]]
+
+    def all(self) -> list[Measure]:
+        return [
+            *self.startup.values(),
+            *(m for group in self.scale.values() for m in group.values()),
+        ]
+
+
+STARTUP_JSON = ("rank --json", f"show {SHOW_NAME} --json", "offers --json")
+"""Data output: each within TARGET_FAIR of the fair JSON floor."""
+STARTUP_TABLE = ("rank", f"show {SHOW_NAME}")
+"""Tables: each within TARGET_FAIR of the fair table floor."""
+STARTUP_OTHER = ("offers", "report")
+"""Shown against the table floor, without a target."""
+
+
+def _ratio_row(
+    check: str, measured: Measure, floor: Measure, target: float | None, *, counted: bool = True
+) -> Row:
+    return Row(
+        check,
+        _ms(measured.wall),
+        _ms(floor.wall),
+        paired(measured, floor),
+        target,
+        counted=counted,
+        cpu=paired(measured, floor, cpu=True),
     )
-    bundled, imports = pairs["bundled"]
-    rows.append(
-        Row(
-            "rank --json (bundled) vs imports",
-            _ms(bundled.wall),
-            _ms(imports.wall),
-            bundled.wall / imports.wall,
-            TARGET_BUNDLED,
-        )
-    )
+
+
+def build_rows(measures: Measures, sizes: list[int]) -> list[Row]:
+    s = measures.startup
+    rows = [
+        _ratio_row("--version vs import typer", s["--version"], s["import typer"], TARGET_VERSION),
+        _ratio_row("fair JSON floor vs imports", s["fair json"], s["imports"], None),
+        _ratio_row("fair table floor vs imports", s["fair table"], s["imports"], None),
+    ]
+    for command in (*STARTUP_JSON, *STARTUP_TABLE, *STARTUP_OTHER):
+        table = command not in STARTUP_JSON
+        floor = "fair table" if table else "fair json"
+        target = None if command in STARTUP_OTHER else TARGET_FAIR
+        rows.append(_ratio_row(f"{command} vs {floor} floor", s[command], s[floor], target))
+        rows.append(_ratio_row(f"{command} vs imports", s[command], s["imports"], None))
     for size in sizes:
-        measured, floor = pairs[f"scale-{size}"]
+        group = measures.scale[size]
+        label = size_label(size)
+        sov = group["sovscore"]
         rows.append(
-            Row(
-                f"rank --json {size_label(size)} vs yaml+json",
-                _ms(measured.wall),
-                _ms(floor.wall),
-                measured.wall / floor.wall,
+            _ratio_row(
+                f"rank --json {label} vs yaml+json GC-off",
+                sov,
+                group["fast"],
                 TARGET_SCALE if size == TARGET_SCALE_AT else None,
             )
         )
+        rows.append(_ratio_row(f"rank --json {label} vs yaml+json", sov, group["floor"], None))
+        if "raw" in group:
+            rows.append(_ratio_row(f"rank --json {label} vs raw parse", sov, group["raw"], None))
+    names = [("sovscore", True), ("floor", False), ("fast", False)]
     for small, large in itertools.pairwise(sizes):
         step = f"{size_label(small)}->{size_label(large)}"
         limit = TARGET_GROWTH * large / small
-        for who, index, counted in (("sovscore", 0, True), ("floor", 1, False)):
-            at_small = pairs[f"scale-{small}"][index]
-            at_large = pairs[f"scale-{large}"][index]
+        for key, counted in names:
+            at_small, at_large = measures.scale[small][key], measures.scale[large][key]
+            who = {"sovscore": "sovscore", "floor": "yaml+json", "fast": "GC-off floor"}[key]
             rows.append(
                 Row(
-                    f"growth {step}, {who} ({size_label(large)} vs {size_label(small)})",
+                    f"growth {step}, {who}",
                     _ms(at_large.wall),
                     _ms(at_small.wall),
                     at_large.wall / at_small.wall,
-                    limit,
+                    limit if large == TARGET_GROWTH_AT or not counted else None,
                     kind="growth",
                     counted=counted,
+                    cpu=at_large.cpu / at_small.cpu,
                 )
             )
-    largest = sizes[-1]
-    measured, floor = pairs[f"scale-{largest}"]
-    rows.append(
-        Row(
-            f"peak RSS {size_label(largest)} vs yaml+json",
-            _mib(measured.peak),
-            _mib(floor.peak),
-            measured.peak / floor.peak,
-            TARGET_MEMORY if largest == TARGET_MEMORY_AT else None,
-            kind="memory",
+    for size in sizes:
+        group = measures.scale[size]
+        label = size_label(size)
+        for key, what in (("floor", "yaml+json"), ("fast", "yaml+json GC-off")):
+            rows.append(
+                Row(
+                    f"peak RSS {label} vs {what}",
+                    _mib(group["sovscore"].peak),
+                    _mib(group[key].peak),
+                    group["sovscore"].peak / group[key].peak,
+                    TARGET_MEMORY if size == TARGET_MEMORY_AT and key == "floor" else None,
+                    kind="memory",
+                )
+            )
+    for small, large in itertools.pairwise(sizes):
+        at_small, at_large = measures.scale[small]["sovscore"], measures.scale[large]["sovscore"]
+        rows.append(
+            Row(
+                f"peak RSS growth {size_label(small)}->{size_label(large)}, sovscore",
+                _mib(at_large.peak),
+                _mib(at_small.peak),
+                at_large.peak / at_small.peak,
+                None,
+                kind="memory",
+            )
         )
-    )
     return rows
 
 
 def _measurements(measures: list[Measure]) -> list[str]:
     """Each command's median, fastest and slowest wall time and its median peak RSS."""
-    table = [("command", "median", "min", "max", "peak RSS")]
+    table = [("command", "median", "min", "max", "CPU", "peak RSS")]
     table.extend(
-        (m.label, _ms(m.wall), _ms(min(m.walls)), _ms(max(m.walls)), _mib(m.peak)) for m in measures
+        (m.label, _ms(m.wall), _ms(min(m.walls)), _ms(max(m.walls)), _ms(m.cpu), _mib(m.peak))
+        for m in measures
     )
-    widths = [max(len(line[i]) for line in table) for i in range(5)]
+    widths = [max(len(line[i]) for line in table) for i in range(6)]
     return [
         "  ".join(
             [
@@ -869,7 +1055,7 @@ def _measurements(measures: list[Measure]) -> list[str]:
 
 
 def render(report: Report) -> str:
-    header = ("check", "measured", "baseline", "ratio", "target", "result")
+    header = ("check", "measured", "baseline", "ratio", "CPU ratio", "target", "result")
     table: list[tuple[str, ...]] = [header]
     for row in report.rows:
         target = "-" if row.target is None else f"<= {row.target:.3g}x"
@@ -879,17 +1065,26 @@ def render(report: Report) -> str:
             result = "ok (ref)" if row.ok else "over (ref)"
         else:
             result = "pass" if row.ok else "FAIL"
-        table.append((row.check, row.measured, row.floor, f"{row.value:.2f}x", target, result))
+        cpu = "-" if row.cpu is None else f"{row.cpu:.2f}x"
+        table.append((row.check, row.measured, row.floor, f"{row.value:.2f}x", cpu, target, result))
     widths = [max(len(line[i]) for line in table) for i in range(len(header))]
     lines = [
         f"sovscore benchmark: Python {report.python} on {report.platform}, "
-        f"{report.cpus} CPUs; median of {report.runs} runs; floor loader yaml.{report.loader}",
+        f"{report.cpus} CPUs; start-up: median of {report.startup_runs} rounds, scale: median "
+        f"of {report.runs} rounds; floor loader yaml.{report.loader}",
     ]
     if report.loader != "CSafeLoader":
         lines.append(
             "warning: PyYAML has no libyaml here: the load floor uses the pure-Python SafeLoader, "
             "which is far slower, so the scale ratios flatter sovscore"
         )
+    if report.raw is None:
+        names = ", ".join(name for _, _, name in RAW_PARSERS)
+        lines.append(
+            f"raw YAML parser reference: none installed (tried {names}); libyaml is the fastest here"
+        )
+    else:
+        lines.append(f"raw YAML parser reference: {report.raw} (parse only; not a drop-in)")
     files = ", ".join(
         f"{size_label(s)}: {_mib(report.file_bytes[size_label(s)])}" for s in report.sizes
     )
@@ -898,9 +1093,9 @@ def render(report: Report) -> str:
     for index, line in enumerate(table):
         cells = [
             line[0].ljust(widths[0]),
-            *(cell.rjust(width) for cell, width in zip(line[1:4], widths[1:4], strict=True)),
-            line[4].ljust(widths[4]),
-            line[5],
+            *(cell.rjust(width) for cell, width in zip(line[1:5], widths[1:5], strict=True)),
+            line[5].ljust(widths[5]),
+            line[6],
         ]
         lines.append("  ".join(cells).rstrip())
         if index == 0:
@@ -911,11 +1106,17 @@ def render(report: Report) -> str:
     lines.extend(
         [
             "measured: sovscore; baseline: its floor (growth: the same command at the smaller size).",
-            "floors: --version vs python -c 'import typer'; bundled rank --json vs python -c",
-            "'import typer, rich.table, pydantic, yaml'; N providers vs python -c loading the same",
-            f"file with yaml.{report.loader} and writing it with json.dump. Growth target: 1.1x the",
-            "size ratio. Times: median wall time; peak RSS: median of each run's peak. Bytecode:",
-            "cached for the run (PYTHONPYCACHEPREFIX), loaded by both sides after a warm-up run.",
+            "ratio: the median of the per-round ratios (each round runs every command of its group",
+            "once, in an order that turns). Floors: --version vs python -c 'import typer'; imports:",
+            "python -c 'import typer, rich.table, pydantic, yaml'; fair JSON floor: a minimal typer",
+            "app (two commands, one option) validating one small pydantic model and printing JSON;",
+            "fair table floor: the same app printing a small rich table; N providers: the same file",
+            f"read with yaml.{report.loader} and written with json.dump (GC on, pure-Python writer),",
+            "or with the GC off and json.dumps (the C encoder). Growth target: "
+            f"{TARGET_GROWTH:g}x the size ratio at {size_label(TARGET_GROWTH_AT)}.",
+            "Times: wall time (judged) and CPU time, user + system (beside it: other work on the",
+            "machine moves it far less); peak RSS: median of each run's peak. Bytecode: cached for the run",
+            "(PYTHONPYCACHEPREFIX), loaded by every side after a warm-up run.",
         ]
     )
     failed = report.failed()
@@ -956,12 +1157,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="bench.py", description=__doc__.split("\n\n")[0] if __doc__ else None
     )
     parser.add_argument(
-        "--runs", type=_positive, help=f"runs per command (default {DEFAULT_RUNS}; --quick: 2)"
+        "--runs",
+        type=_positive,
+        help=f"rounds per size (default {DEFAULT_RUNS}; --quick: {QUICK_RUNS})",
     )
     parser.add_argument(
-        "--sizes", type=_sizes, help="provider counts, comma-separated (default 1000,10000,100000)"
+        "--startup-runs",
+        type=_positive,
+        help=f"rounds of the start-up commands (default {DEFAULT_STARTUP_RUNS}; --quick: {QUICK_RUNS})",
     )
-    parser.add_argument("--quick", action="store_true", help="1k providers, 2 runs: a smoke run")
+    parser.add_argument(
+        "--sizes", type=_sizes, help="provider counts, comma-separated (default 1000,10000)"
+    )
+    parser.add_argument(
+        "--full",
+        action="store_true",
+        help="add 100k providers (about 500 MiB: several minutes a round, about 6 GiB of memory)",
+    )
+    parser.add_argument("--quick", action="store_true", help="1k providers, 2 rounds: a smoke run")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument(
@@ -985,7 +1198,10 @@ def generate(directory: Path, sizes: Sequence[int], seed: int) -> Iterator[tuple
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     sizes: list[int] = args.sizes or ([1_000] if args.quick else list(DEFAULT_SIZES))
+    if args.full:
+        sizes = sorted({*sizes, *FULL_SIZES})
     runs: int = args.runs or (QUICK_RUNS if args.quick else DEFAULT_RUNS)
+    startup_runs: int = args.startup_runs or (QUICK_RUNS if args.quick else DEFAULT_STARTUP_RUNS)
     if args.write is not None:
         args.write.mkdir(parents=True, exist_ok=True)
         for size, path, seconds in generate(args.write, sizes, args.seed):
@@ -995,7 +1211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="sovscore-bench-") as tmp:
             env = _environment(Path(tmp) / "pycache")
-            report = measure_all(Path(tmp), sizes, runs, args.seed, env, quiet=args.json)
+            report = measure_all(
+                Path(tmp), sizes, runs, startup_runs, args.seed, env, quiet=args.json
+            )
     except CommandFailed as exc:
         print(f"bench.py: {exc}", file=sys.stderr)
         return 2
@@ -1007,14 +1225,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if args.check and report.failed() else 0
 
 
+def startup_measures(directory: Path) -> dict[str, Measure]:
+    """The start-up group: sovscore's commands on the bundled data and the floors they face."""
+    app = directory / "fair_floor.py"
+    app.write_text(FAIR_APP, encoding="utf-8")
+    group = {
+        "import typer": Measure("import typer", [PYTHON, "-c", "import typer"]),
+        "imports": Measure(
+            "import typer, rich.table, pydantic, yaml",
+            [PYTHON, "-c", "import typer, rich.table, pydantic, yaml"],
+        ),
+        "fair json": Measure(
+            "fair floor: typer+pydantic app --json", [PYTHON, str(app), "rank", "--json"]
+        ),
+        "fair table": Measure(
+            "fair floor: typer+pydantic app, rich table", [PYTHON, str(app), "rank"]
+        ),
+        "--version": Measure("sovscore --version", [*SOVSCORE, "--version"]),
+    }
+    for command in (*STARTUP_JSON, *STARTUP_TABLE, *STARTUP_OTHER):
+        label = (
+            "sovscore rank --json (bundled)" if command == "rank --json" else f"sovscore {command}"
+        )
+        group[command] = Measure(label, [*SOVSCORE, *command.split()])
+    return group
+
+
 def measure_all(
-    directory: Path, sizes: list[int], runs: int, seed: int, env: dict[str, str], *, quiet: bool
+    directory: Path,
+    sizes: list[int],
+    runs: int,
+    startup_runs: int,
+    seed: int,
+    env: dict[str, str],
+    *,
+    quiet: bool,
 ) -> Report:
     def say(text: str) -> None:
         if not quiet:
             print(text, file=sys.stderr, flush=True)
 
     loader = yaml_loader(env)
+    raw = raw_parser(env)
     file_bytes: dict[str, int] = {}
     generate_seconds: dict[str, float] = {}
     paths: dict[int, Path] = {}
@@ -1025,51 +1277,55 @@ def measure_all(
         generate_seconds[label] = round(seconds, 2)
         say(f"generated {label} providers: {_mib(file_bytes[label])} in {seconds:.1f} s")
 
-    pairs: dict[str, tuple[Measure, Measure]] = {
-        "version": (
-            Measure("sovscore --version", [*SOVSCORE, "--version"]),
-            Measure("import typer", [PYTHON, "-c", "import typer"]),
-        ),
-        "bundled": (
-            Measure("sovscore rank --json (bundled)", [*SOVSCORE, "rank", "--json"]),
-            Measure(
-                "import typer, rich.table, pydantic, yaml",
-                [PYTHON, "-c", "import typer, rich.table, pydantic, yaml"],
-            ),
-        ),
-    }
+    measures = Measures(startup=startup_measures(directory), scale={})
     for size in sizes:
         label = size_label(size)
-        pairs[f"scale-{size}"] = (
-            Measure(
+        file = str(paths[size])
+        group = {
+            "sovscore": Measure(
                 f"sovscore rank --json --providers {label}.yaml",
-                [*SOVSCORE, "rank", "--json", "--providers", str(paths[size])],
+                [*SOVSCORE, "rank", "--json", "--providers", file],
             ),
-            Measure(
-                f"yaml.{loader} + json.dump {label}.yaml",
-                [PYTHON, "-c", _FLOOR_LOAD, str(paths[size])],
+            "floor": Measure(
+                f"yaml.{loader} + json.dump {label}.yaml", [PYTHON, "-c", _FLOOR_LOAD, file]
             ),
-        )
-    for key, (measured, floor) in pairs.items():
-        say(f"measuring {measured.label} / {floor.label} ({runs} runs)")
-        # A warm-up run for the small commands (bytecode caches, page cache); the big files
-        # were just written, so they are cached already and a warm-up would only cost time.
-        run_pair(measured, floor, runs, env, warm_up=not key.startswith("scale-"))
-        say(
-            f"  {_ms(measured.wall)} / {_ms(floor.wall)} = {measured.wall / floor.wall:.2f}x; "
-            f"peak RSS {_mib(measured.peak)} / {_mib(floor.peak)}"
-        )
+            "fast": Measure(
+                f"GC off, yaml.{loader} + json.dumps {label}.yaml",
+                [PYTHON, "-c", _FLOOR_LOAD_FAST, file],
+            ),
+        }
+        if raw is not None:
+            module, function, name = raw
+            group["raw"] = Measure(
+                f"raw parse, {name} {label}.yaml",
+                [PYTHON, "-c", _FLOOR_RAW.format(module=module, function=function), file],
+            )
+        measures.scale[size] = group
+
+    say(f"measuring {len(measures.startup)} start-up commands ({startup_runs} rounds)")
+    # A warm-up round for the small commands (bytecode caches, page cache); the big files were
+    # just written, so they are cached already and a warm-up would only cost time.
+    run_rounds(list(measures.startup.values()), startup_runs, env, warm_up=True)
+    for m in measures.startup.values():
+        say(f"  {m.label}: {_ms(m.wall)}")
+    for size, group in measures.scale.items():
+        say(f"measuring {size_label(size)} providers ({runs} rounds)")
+        run_rounds(list(group.values()), runs, env, warm_up=False)
+        for m in group.values():
+            say(f"  {m.label}: {_ms(m.wall)}, peak RSS {_mib(m.peak)}")
     return Report(
         python=platform.python_version(),
         platform=f"{platform.system()} {platform.machine()}",
         cpus=os.cpu_count(),
         runs=runs,
+        startup_runs=startup_runs,
         loader=loader,
+        raw=None if raw is None else raw[2],
         sizes=sizes,
         file_bytes=file_bytes,
         generate_seconds=generate_seconds,
-        measures=[m for pair in pairs.values() for m in pair],
-        rows=build_rows(pairs, sizes),
+        measures=measures.all(),
+        rows=build_rows(measures, sizes),
     )
 
 

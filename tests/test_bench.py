@@ -25,7 +25,17 @@ def _bench_module() -> ModuleType:
 
 def test_quick_run_prints_every_pair() -> None:
     done = subprocess.run(
-        [sys.executable, str(BENCH), "--quick", "--sizes", "300"],
+        [
+            sys.executable,
+            str(BENCH),
+            "--quick",
+            "--sizes",
+            "300",
+            "--runs",
+            "1",
+            "--startup-runs",
+            "1",
+        ],
         capture_output=True,
         text=True,
         timeout=600,
@@ -34,18 +44,59 @@ def test_quick_run_prints_every_pair() -> None:
     table = done.stdout
     for pair in (
         "--version vs import typer",
-        "rank --json (bundled) vs imports",
+        "fair JSON floor vs imports",
+        "fair table floor vs imports",
+        "rank --json vs fair json floor",
+        "show numspot --json vs fair json floor",
+        "offers --json vs fair json floor",
+        "rank vs fair table floor",
+        "show numspot vs fair table floor",
+        "offers vs fair table floor",
+        "report vs fair table floor",
+        "rank --json vs imports",
+        "rank --json 300 vs yaml+json GC-off",
         "rank --json 300 vs yaml+json",
         "peak RSS 300 vs yaml+json",
+        "peak RSS 300 vs yaml+json GC-off",
+        "raw YAML parser reference: ",
     ):
         assert pair in table, f"{pair!r} missing from:\n{table}"
     for command in (
         "sovscore --version",
         "sovscore rank --json (bundled)",
+        "sovscore show numspot --json",
+        "sovscore report",
+        "fair floor: typer+pydantic app --json",
+        "fair floor: typer+pydantic app, rich table",
         "sovscore rank --json --providers 300.yaml",
         "json.dump 300.yaml",
+        "+ json.dumps 300.yaml",
     ):
         assert command in table, f"{command!r} missing from:\n{table}"
+
+
+def test_growth_rows_between_sizes() -> None:
+    """Growth and peak-RSS growth rows come from the measures, without running anything."""
+    bench = _bench_module()
+    measures = bench.Measures(startup={}, scale={})
+    for size in (10, 100):
+        group = {}
+        for key in ("sovscore", "floor", "fast"):
+            m = bench.Measure(key, [])
+            m.walls, m.rss, m.cpus = [size / 10] * 2, [size, size], [size / 10] * 2
+            group[key] = m
+        measures.scale[size] = group
+    startup = {
+        key: bench.Measure(key, [], walls=[1.0], rss=[1], cpus=[1.0])
+        for key in ("import typer", "imports", "fair json", "fair table", "--version")
+    }
+    for command in (*bench.STARTUP_JSON, *bench.STARTUP_TABLE, *bench.STARTUP_OTHER):
+        startup[command] = bench.Measure(command, [], walls=[1.0], rss=[1], cpus=[1.0])
+    measures.startup = startup
+    rows = {row.check: row for row in bench.build_rows(measures, [10, 100])}
+    assert rows["growth 10->100, sovscore"].value == 10
+    assert rows["peak RSS growth 10->100, sovscore"].value == 10
+    assert rows["rank --json vs fair json floor"].value == 1
 
 
 def test_generated_1k_file_is_valid(tmp_path: Path) -> None:

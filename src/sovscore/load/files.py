@@ -11,6 +11,7 @@ from typing import BinaryIO, Literal
 
 from ..errors import InputError, Problem, UsageError
 from ..escape import quote
+from . import bundled
 from .yamlread import Document, parse
 
 MAX_FILE_MIB = 20
@@ -62,8 +63,13 @@ def read_document(path: str) -> Document:
                 )
             ]
         )
-    document = parse(decode(raw, name), name, reread=reread)
-    document.digest = hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256(raw).hexdigest()
+    # An unedited bundled file (providers.yaml, a preset) is read from its build-time JSON.
+    text = reread if reread is not None else (lambda: decode(raw, name))
+    document = bundled.document(name, digest, text)
+    if document is None:
+        document = parse(decode(raw, name), name, reread=reread)
+    document.digest = digest
     return document
 
 

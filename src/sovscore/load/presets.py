@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path as FilePath
 
 from ..errors import UsageError
 from ..escape import quote
 from .files import STDIN
 
+DATA = FilePath(__file__).parents[1] / "data"
+"""The package's data folder (what importlib.resources.files("sovscore") / "data" names for an
+installed package, without importing its resource readers and zipfile at every start)."""
+
 
 def bundled_providers() -> str:
     """The providers.yaml shipped in the wheel, or the checkout's in an editable install."""
-    packaged = resources.files("sovscore") / "data" / "providers.yaml"
+    packaged = DATA / "providers.yaml"
     if packaged.is_file():
         return str(packaged)
     return str(FilePath(__file__).resolve().parents[3] / "providers.yaml")
@@ -20,19 +23,19 @@ def bundled_providers() -> str:
 
 def schema_file(kind: str) -> str:
     """Where the JSON Schema of a file kind is installed (in the wheel, or the checkout's)."""
-    packaged = resources.files("sovscore") / "data" / "schemas" / f"{kind}.schema.json"
+    packaged = DATA / "schemas" / f"{kind}.schema.json"
     if packaged.is_file():
         return str(packaged)
     return str(FilePath(__file__).resolve().parents[3] / "schemas" / f"{kind}.schema.json")
 
 
 def bundled_rubric(name: str = "default") -> str:
-    return str(resources.files("sovscore") / "data" / "rubrics" / f"{name}.yaml")
+    return str(DATA / "rubrics" / f"{name}.yaml")
 
 
 def preset_names() -> list[str]:
     """The rubric presets shipped with sovscore, usable as `--rubric NAME`."""
-    folder = resources.files("sovscore") / "data" / "rubrics"
+    folder = DATA / "rubrics"
     return sorted(
         f.name.removesuffix(".yaml") for f in folder.iterdir() if f.name.endswith(".yaml")
     )
