@@ -26,7 +26,7 @@ from sovscore.cli.commands import app
 # what it finds; HYPOTHESIS_PROFILE=deep runs 5,000 examples per property.
 settings.register_profile(
     "ci",
-    max_examples=200,
+    max_examples=100,
     deadline=None,
     derandomize=True,
     database=None,
