@@ -74,7 +74,7 @@ def test_rank_json_is_one_document_with_the_documented_fields(run: Any) -> None:
 
 
 def test_rank_table_lists_every_bundled_provider(run: Any) -> None:
-    result = run("rank", "--no-color")
+    result = run("rank", "--no-color", "--width", "120")
     assert result.exit_code == 0
     for name in ("NumSpot", "OVHcloud", "S3NS", "Bleu", "Amazon Web Services"):
         assert name in result.stdout
@@ -198,7 +198,7 @@ def test_csv_defuses_spreadsheet_formulas(run: Any, write_yaml: Any) -> None:
 
 def test_table_shows_markup_and_control_characters_literally(run: Any, write_yaml: Any) -> None:
     path = write_yaml(providers_document(provider(name="[bold red]x[/] \x1b[31mred")))
-    out = run("rank", "--providers", path, "--no-color").stdout
+    out = run("rank", "--providers", path, "--no-color", "--width", "120").stdout
     assert "[bold red]x[/]" in out
     assert "\\x1b[31mred" in out
     assert "\x1b" not in out
@@ -353,7 +353,9 @@ def test_completion_offers_provider_ids_and_aliases_and_presets() -> None:
 def test_every_human_format_says_eligibility_gates_seal_and_warnings(run: Any, fmt: str) -> None:
     """Table and Markdown paint the same views: neither drops what the other shows."""
     ranked = json.loads(run("rank", "--rubric", "secnumcloud-19.6", "--json").stdout)
-    out = run("rank", "--rubric", "secnumcloud-19.6", "--format", fmt, "--no-color").stdout
+    out = run(
+        "rank", "--rubric", "secnumcloud-19.6", "--format", fmt, "--no-color", "--width", "120"
+    ).stdout
     for entry in ranked["providers"]:
         mark = {"eligible": "yes", "ineligible": "no", "cannot_be_shown": "not shown"}
         # A row begins with its rank and the name's first word (the table may wrap the rest).

@@ -19,6 +19,7 @@ from ..escape import quote
 from ..i18n import from_environment, language, set_language
 from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
 from .edge import (
+    Color,
     emit,
     internal_error,
     reports_errors,
@@ -29,6 +30,7 @@ from .edge import (
 )
 from .options import (
     AsOfOption,
+    ColorOption,
     FieldsOption,
     FormatOption,
     JsonOption,
@@ -42,6 +44,7 @@ from .options import (
     SchemaArgument,
     ServiceOption,
     WeightOption,
+    WidthOption,
     complete_providers,
     finite,
     parse_as_of,
@@ -96,6 +99,8 @@ def _renderer(
     no_color: bool,
     fields: str | None = None,
     lang: str | None = None,
+    color: Color = "auto",
+    width: int | None = None,
 ) -> Renderer:
     """The renderer asked for, with the language chosen before anything is scored (reasons are
     written while scoring): --lang, else the locale's for people, English for data formats."""
@@ -106,7 +111,8 @@ def _renderer(
         set_language(parse_lang(lang))
     else:
         set_language(from_environment() if chosen not in DATA_FORMATS else "en")
-    return renderer_for(chosen, terminal_style(no_color, parse_fields(fields, chosen)))
+    style = terminal_style(no_color, parse_fields(fields, chosen), color=color, width=width)
+    return renderer_for(chosen, style)
 
 
 def _ranked(
@@ -195,6 +201,8 @@ def rank(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """Rank providers by sovereignty score, highest first.
@@ -213,7 +221,7 @@ def rank(
       sovscore rank --rubric secnumcloud-19.6 --eligible-only
       sovscore rank --json --fields id,score,grade
     """
-    renderer = _renderer(fmt, as_json, no_color, fields, lang)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     finite("--fail-under", fail_under, "a number (a score is 0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
@@ -250,6 +258,8 @@ def show(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
@@ -267,7 +277,7 @@ def show(
       sovscore show numspot
       sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
@@ -282,6 +292,8 @@ def sources(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the sources of a provider (and its offers) or of one offer, and the facts each
@@ -295,7 +307,7 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
@@ -370,6 +382,8 @@ def compare(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """Compare providers or offers criterion by criterion: values, points, gaps, and the facts
@@ -389,7 +403,7 @@ def compare(
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers or offers")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
     found = [catalogue.find(name) for name in names]
     best = {r.provider.id: r.ref for r in ranking.results}
@@ -439,6 +453,8 @@ def diff(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """What changed between two days, and why: scores, grades, ranks, eligibility, the offer
@@ -471,7 +487,7 @@ def diff(
         first, second = listed
     start = parse_as_of(first, "diff FROM" if since is None else "--since")
     end = parse_as_of(second, "diff TO" if since is None else "--as-of")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     unit: Unit = "offer" if by_offer else "provider"
     before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
     after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
@@ -502,6 +518,8 @@ def coverage(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """How much of the ranking rests on sourced facts: per criterion, the share of cells.
@@ -517,7 +535,7 @@ def coverage(
     """
     from ..score.coverage import coverage as coverage_of
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     finite("--fail-under", fail_under, "a percentage (0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, None, None, service, unit)
@@ -561,6 +579,8 @@ def due(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """What a maintainer must re-check next, soonest first.
@@ -578,7 +598,7 @@ def due(
     from ..load.catalogue import load_catalogue, load_rubric
     from ..score.coverage import due as due_items
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     day = parse_as_of(as_of)
     loaded = load_rubric(rubric).localized(language())
     catalogue = load_catalogue(providers or None)
@@ -703,6 +723,8 @@ def sensitivity(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps.
@@ -719,7 +741,7 @@ def sensitivity(
     from ..score.sensitivity import analyse
 
     finite("--spread", spread, "a percentage from 0 to 99")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
@@ -774,6 +796,8 @@ def list_offers(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """List offers with their status under each scheme on the day, and their score.
@@ -792,7 +816,7 @@ def list_offers(
     """
     from ..score.offers import offer_rows
 
-    renderer = _renderer(fmt, as_json, no_color, fields, lang)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
     wanted = [catalogue.find(name)[0].id for name in provider] if provider else None
     rows = offer_rows(
@@ -811,13 +835,15 @@ def rubrics(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the rubric presets `--rubric NAME` accepts: id, version, title, criteria, gates."""
     from ..load.catalogue import load_rubric
     from ..load.presets import preset_names
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     presets = [load_rubric(name).localized(language()) for name in preset_names()]
     emit(renderer.rubrics(presets), data=renderer.data)
 
@@ -829,6 +855,8 @@ def show_rubric(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why.
@@ -841,7 +869,7 @@ def show_rubric(
     """
     from ..load.catalogue import load_rubric
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     emit(renderer.rubric(load_rubric(rubric).localized(language())), data=renderer.data)
 
 
@@ -851,6 +879,8 @@ def measures(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the built-in measures a rubric's criteria and gates can use.
@@ -864,7 +894,7 @@ def measures(
     """
     from ..measures import MEASURES
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
     emit(renderer.measures(list(MEASURES.values())), data=renderer.data)
 
 

@@ -11,7 +11,7 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Literal, ParamSpec, TypeVar, get_args
 
 import typer
 
@@ -123,17 +123,64 @@ def emit(text: str, *, data: bool) -> None:
         raise SovscoreError(f"cannot write to standard output: {reason}") from None
 
 
-def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
+Color = Literal["auto", "always", "never"]
+COLORS: tuple[Color, ...] = get_args(Color)
+PIPED_WIDTH = 80
+"""The width of text for people written to a pipe or a file, unless COLUMNS or --width says."""
+
+
+def _env_flag(name: str) -> bool:
+    """An environment variable set to something other than empty or 0 (FORCE_COLOR=0 is off)."""
+    return os.environ.get(name, "") not in ("", "0")
+
+
+def wants_color(tty: bool, no_color: bool = False, color: Color = "auto") -> bool:
+    """--color always|never first (--no-color is never), then NO_COLOR, then FORCE_COLOR or
+    CLICOLOR_FORCE (so that `| less -R` keeps colour), then a terminal that is not dumb."""
+    if no_color or color == "never":
+        return False
+    if color == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if _env_flag("FORCE_COLOR") or _env_flag("CLICOLOR_FORCE"):
+        return True
+    return tty and os.environ.get("TERM", "") != "dumb"
+
+
+def output_width(tty: bool, width: int | None = None) -> int:
+    """--width, else the terminal's (COLUMNS first, as everywhere), else COLUMNS, else 80 for a
+    pipe; kept within what a table can be drawn at."""
+    if width is None:
+        if tty:
+            width = shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
+        else:
+            try:
+                width = int(os.environ.get("COLUMNS", ""))
+            except ValueError:
+                width = 0
+            width = width if width > 0 else PIPED_WIDTH
+    return min(MAX_WIDTH, max(MIN_WIDTH, width))
+
+
+def stdout_is_terminal() -> bool:
+    stream = sys.stdout
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def terminal_style(
+    no_color: bool,
+    fields: tuple[str, ...] | None,
+    *,
+    color: Color = "auto",
+    width: int | None = None,
+) -> Style:
     """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
     stream = sys.stdout
-    tty = stream is not None and stream.isatty()
-    color = (
-        tty
-        and not no_color
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM", "") != "dumb"
-    )
-    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    tty = stdout_is_terminal()
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         BOX_CHARACTERS.encode(encoding)
@@ -141,8 +188,8 @@ def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
     return Style(
-        color=color,
-        width=min(MAX_WIDTH, max(MIN_WIDTH, width)),
+        color=wants_color(tty, no_color, color),
+        width=output_width(tty, width),
         fields=fields,
         ascii=ascii_only,
     )

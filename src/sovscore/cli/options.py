@@ -16,6 +16,7 @@ from ..model.profile import SERVICE_MODELS
 from ..model.rubric import Rubric
 from ..render import DATA_FORMATS, FORMATS, Format
 from ..render.schemas import SchemaKind
+from .edge import MAX_WIDTH, MIN_WIDTH, Color
 
 C = TypeVar("C", bound=str)
 
@@ -136,8 +137,27 @@ ServiceOption = Annotated[
 ]
 NoColorOption = Annotated[
     bool,
+    typer.Option("--no-color", help="No colour: the same as --color never."),
+]
+ColorOption = Annotated[
+    Color,
     typer.Option(
-        "--no-color", help="No colour (also when NO_COLOR is set or output is not a terminal)."
+        "--color",
+        metavar="WHEN",
+        case_sensitive=False,
+        help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR or "
+        "CLICOLOR_FORCE turn it on for a pipe, e.g. into less -R), always or never.",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=MIN_WIDTH,
+        max=MAX_WIDTH,
+        metavar="N",
+        help="Draw tables N columns wide (default: the terminal's width, else COLUMNS, else "
+        "80 when piped).",
     ),
 ]
 LangOption = Annotated[

@@ -1,0 +1,100 @@
+"""At home in the terminal: widths, colour, and what the environment says about them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+
+from sovscore.cli.edge import output_width, wants_color
+
+AS_OF = "2026-12-01"
+
+
+@pytest.mark.parametrize(
+    ("env", "tty", "flags", "expected"),
+    [
+        ({}, True, {}, True),
+        ({}, False, {}, False),
+        ({"NO_COLOR": "1"}, True, {}, False),
+        ({"FORCE_COLOR": "1"}, False, {}, True),
+        ({"FORCE_COLOR": "0"}, False, {}, False),
+        ({"CLICOLOR_FORCE": "1"}, False, {}, True),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, {}, False),
+        ({"TERM": "dumb"}, True, {}, False),
+        ({}, False, {"color": "always"}, True),
+        ({"NO_COLOR": "1"}, False, {"color": "always"}, True),
+        ({"FORCE_COLOR": "1"}, True, {"color": "never"}, False),
+        ({"FORCE_COLOR": "1"}, True, {"no_color": True}, False),
+    ],
+)
+def test_colour_follows_the_flags_then_the_environment_then_the_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+    env: dict[str, str],
+    tty: bool,
+    flags: dict[str, Any],
+    expected: bool,
+) -> None:
+    for name in ("NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert wants_color(tty, **flags) is expected
+
+
+def test_a_pipe_is_80_columns_unless_columns_or_width_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert output_width(False) == 80
+    monkeypatch.setenv("COLUMNS", "132")
+    assert output_width(False) == 132
+    assert output_width(False, 100) == 100
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert output_width(False) == 80
+
+
+def test_force_color_colours_a_pipe_and_no_color_wins_over_it(run: Any) -> None:
+    coloured = run("rank", "--as-of", AS_OF, env={"FORCE_COLOR": "1"})
+    assert "\x1b[" in coloured.stdout
+    plain = run("rank", "--as-of", AS_OF, "--no-color", env={"FORCE_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    assert "\x1b[" in run("rank", "--as-of", AS_OF, "--color", "always").stdout
+    assert "\x1b[" not in run("rank", "--as-of", AS_OF).stdout
+
+
+def _widest(text: str) -> int:
+    """The widest line that is more than one word (a URL alone on its line may be wider)."""
+    return max(cell_len(line.rstrip()) for line in text.splitlines() if len(line.split()) > 1)
+
+
+@pytest.mark.parametrize("width", [80, 120, 200])
+def test_tables_fit_the_width_with_whole_headers(run: Any, width: int) -> None:
+    for args in (
+        ["rank"],
+        ["rank", "--offers", "--rubric", "secnumcloud-19.6"],
+        ["show", "t-systems"],
+        ["compare", "numspot", "bleu", "s3ns"],
+        ["offers"],
+    ):
+        result = run(*args, "--as-of", AS_OF, "--width", str(width))
+        assert result.exit_code == 0, result.stderr
+        assert _widest(result.stdout) <= width, args
+        assert "…" not in result.stdout, args
+
+
+def test_rank_at_80_columns_shows_every_criterion(run: Any) -> None:
+    result = run("rank", "--as-of", AS_OF, env={"COLUMNS": "80"})
+    header = next(line for line in result.stdout.splitlines() if "Provider" in line)
+    for short in ("FR own.", "US", "SNC", "Resid."):
+        assert short in header
+
+
+def test_wrapped_lines_hang_and_never_break_a_source_id(run: Any) -> None:
+    text = run("show", "t-systems", "--as-of", AS_OF, "--width", "80").stdout
+    lines = text.splitlines()
+    url = next(line for line in lines if "https://www.networkworld.com/" in line)
+    assert url.split() == [url.strip()] and url.startswith("      ")  # whole, hanging
+    assert any(line.strip() == "networkworld-2006-03-tsystems-gedas" for line in lines)
+    assert any(line.strip() == "Deutsche Telekom AG" for line in lines)  # a hanging indent
