@@ -8,15 +8,16 @@ stay fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
-from ..i18n import from_environment, language, set_language
+from ..i18n import _, from_environment, language, set_language
 from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
 from .edge import (
     Color,
@@ -31,6 +32,7 @@ from .edge import (
 from .options import (
     AsOfOption,
     ColorOption,
+    FailIfIneligibleOption,
     FieldsOption,
     FormatOption,
     JsonOption,
@@ -47,6 +49,7 @@ from .options import (
     WidthOption,
     complete_providers,
     finite,
+    json_fields_args,
     parse_as_of,
     parse_choices,
     parse_fields,
@@ -58,10 +61,25 @@ if TYPE_CHECKING:
     from ..load.catalogue import Catalogue
     from ..render import Format, Renderer
     from ..score.explain import Explanation
-    from ..score.scoring import Ranking, Unit
+    from ..score.scoring import ProviderResult, Ranking, Unit
+
+
+class _Commands(TyperGroup):
+    """The commands, with gh's `--json FIELDS` turned into `--json --fields FIELDS` before
+    options are parsed."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        name = next((a for a in args if not a.startswith("-")), None)
+        command = self.commands.get(name) if name else None
+        if command is not None and any(p.name == "fields" for p in command.params):
+            positional = any(p.param_type_name == "argument" for p in command.params)
+            args = json_fields_args(args, positional)
+        return super().parse_args(ctx, args)
+
 
 app = typer.Typer(
     name="sovscore",
+    cls=_Commands,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -106,7 +124,8 @@ def _renderer(
     written while scoring): --lang, else the locale's for people, English for data formats."""
     from ..render import DATA_FORMATS, renderer_for
 
-    chosen: Format = "json" if as_json else fmt
+    # --fields (or --json FIELDS) implies JSON unless a format is named.
+    chosen: Format = "json" if as_json or (fields is not None and fmt == "table") else fmt
     if lang is not None:
         set_language(parse_lang(lang))
     else:
@@ -167,6 +186,19 @@ def _explained(ranking_for: Callable[[Unit], tuple[Ranking, Catalogue]], name: s
         ) from None
 
 
+def _fail_if_ineligible(results: Sequence[ProviderResult]) -> None:
+    """--fail-if-ineligible: exit 1 when one listed is ineligible under the rubric's gates (one
+    whose eligibility cannot be shown does not fail: the facts do not say it is ineligible)."""
+    failed = [r for r in results if r.eligibility == "ineligible"]
+    if failed:
+        names = ", ".join(
+            f"{r.provider.id} ({', '.join(g.id for g in r.gates if g.status == 'fail')})"
+            for r in failed
+        )
+        say("sovscore: " + _("ineligible under the rubric's gates: {names}").format(names=names))
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
 @app.command()
 @reports_errors
 def rank(
@@ -197,6 +229,7 @@ def rank(
             help="Exit 1 if a listed provider scores below SCORE (after --top).",
         ),
     ] = None,
+    fail_if_ineligible: FailIfIneligibleOption = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     fields: FieldsOption = None,
@@ -237,6 +270,8 @@ def rank(
     if top is not None:
         ranking = ranking.top(top)
     emit(renderer.ranking(ranking), data=renderer.data)
+    if fail_if_ineligible:
+        _fail_if_ineligible(ranking.results)
     if fail_under is not None:
         below = ranking.below(fail_under)
         if below:
@@ -255,8 +290,10 @@ def show(
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
     service: ServiceOption = None,
+    fail_if_ineligible: FailIfIneligibleOption = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
@@ -277,11 +314,13 @@ def show(
       sovscore show numspot
       sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
     emit(renderer.detail(explanation), data=renderer.data)
+    if fail_if_ineligible:
+        _fail_if_ineligible([explanation.result])
 
 
 @app.command()
@@ -291,6 +330,7 @@ def sources(
     providers: ProvidersOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
@@ -307,7 +347,7 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
@@ -381,6 +421,7 @@ def compare(
     service: ServiceOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
@@ -403,7 +444,7 @@ def compare(
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers or offers")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
     found = [catalogue.find(name) for name in names]
     best = {r.provider.id: r.ref for r in ranking.results}
@@ -452,6 +493,7 @@ def diff(
     ] = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
@@ -487,7 +529,7 @@ def diff(
         first, second = listed
     start = parse_as_of(first, "diff FROM" if since is None else "--since")
     end = parse_as_of(second, "diff TO" if since is None else "--as-of")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     unit: Unit = "offer" if by_offer else "provider"
     before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
     after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
@@ -722,6 +764,7 @@ def sensitivity(
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Same seed, same result.")] = 0,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
@@ -741,7 +784,7 @@ def sensitivity(
     from ..score.sensitivity import analyse
 
     finite("--spread", spread, "a percentage from 0 to 99")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
