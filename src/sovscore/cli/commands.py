@@ -19,6 +19,7 @@ from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
 from ..i18n import _, from_environment, language, set_language
 from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
+from ..render.style import CsvDialect
 from .edge import (
     Color,
     emit,
@@ -32,6 +33,7 @@ from .edge import (
 from .options import (
     AsOfOption,
     ColorOption,
+    CsvDialectOption,
     FailIfIneligibleOption,
     FieldsOption,
     FormatOption,
@@ -119,6 +121,7 @@ def _renderer(
     lang: str | None = None,
     color: Color = "auto",
     width: int | None = None,
+    csv_dialect: CsvDialect = "excel",
 ) -> Renderer:
     """The renderer asked for, with the language chosen before anything is scored (reasons are
     written while scoring): --lang, else the locale's for people, English for data formats."""
@@ -130,7 +133,9 @@ def _renderer(
         set_language(parse_lang(lang))
     else:
         set_language(from_environment() if chosen not in DATA_FORMATS else "en")
-    style = terminal_style(no_color, parse_fields(fields, chosen), color=color, width=width)
+    style = terminal_style(
+        no_color, parse_fields(fields, chosen), color=color, width=width, csv_dialect=csv_dialect
+    )
     return renderer_for(chosen, style)
 
 
@@ -236,6 +241,7 @@ def rank(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Rank providers by sovereignty score, highest first.
@@ -254,7 +260,9 @@ def rank(
       sovscore rank --rubric secnumcloud-19.6 --eligible-only
       sovscore rank --json --fields id,score,grade
     """
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     finite("--fail-under", fail_under, "a number (a score is 0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
@@ -297,6 +305,7 @@ def show(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
@@ -314,7 +323,9 @@ def show(
       sovscore show numspot
       sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
@@ -334,6 +345,7 @@ def sources(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the sources of a provider (and its offers) or of one offer, and the facts each
@@ -347,7 +359,9 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
@@ -425,6 +439,7 @@ def compare(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Compare providers or offers criterion by criterion: values, points, gaps, and the facts
@@ -444,7 +459,9 @@ def compare(
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers or offers")
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
     found = [catalogue.find(name) for name in names]
     best = {r.provider.id: r.ref for r in ranking.results}
@@ -497,6 +514,7 @@ def diff(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """What changed between two days, and why: scores, grades, ranks, eligibility, the offer
@@ -529,7 +547,9 @@ def diff(
         first, second = listed
     start = parse_as_of(first, "diff FROM" if since is None else "--since")
     end = parse_as_of(second, "diff TO" if since is None else "--as-of")
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     unit: Unit = "offer" if by_offer else "provider"
     before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
     after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
@@ -562,6 +582,7 @@ def coverage(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """How much of the ranking rests on sourced facts: per criterion, the share of cells.
@@ -577,7 +598,9 @@ def coverage(
     """
     from ..score.coverage import coverage as coverage_of
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     finite("--fail-under", fail_under, "a percentage (0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, None, None, service, unit)
@@ -623,6 +646,7 @@ def due(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """What a maintainer must re-check next, soonest first.
@@ -640,7 +664,9 @@ def due(
     from ..load.catalogue import load_catalogue, load_rubric
     from ..score.coverage import due as due_items
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     day = parse_as_of(as_of)
     loaded = load_rubric(rubric).localized(language())
     catalogue = load_catalogue(providers or None)
@@ -768,6 +794,7 @@ def sensitivity(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps.
@@ -784,7 +811,9 @@ def sensitivity(
     from ..score.sensitivity import analyse
 
     finite("--spread", spread, "a percentage from 0 to 99")
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
@@ -841,6 +870,7 @@ def list_offers(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List offers with their status under each scheme on the day, and their score.
@@ -859,7 +889,9 @@ def list_offers(
     """
     from ..score.offers import offer_rows
 
-    renderer = _renderer(fmt, as_json, no_color, fields, lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
     wanted = [catalogue.find(name)[0].id for name in provider] if provider else None
     rows = offer_rows(
@@ -880,13 +912,16 @@ def rubrics(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the rubric presets `--rubric NAME` accepts: id, version, title, criteria, gates."""
     from ..load.catalogue import load_rubric
     from ..load.presets import preset_names
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     presets = [load_rubric(name).localized(language()) for name in preset_names()]
     emit(renderer.rubrics(presets), data=renderer.data)
 
@@ -900,6 +935,7 @@ def show_rubric(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why.
@@ -912,7 +948,9 @@ def show_rubric(
     """
     from ..load.catalogue import load_rubric
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     emit(renderer.rubric(load_rubric(rubric).localized(language())), data=renderer.data)
 
 
@@ -924,6 +962,7 @@ def measures(
     no_color: NoColorOption = False,
     color: ColorOption = "auto",
     width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the built-in measures a rubric's criteria and gates can use.
@@ -937,7 +976,9 @@ def measures(
     """
     from ..measures import MEASURES
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang, color=color, width=width)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     emit(renderer.measures(list(MEASURES.values())), data=renderer.data)
 
 

@@ -17,7 +17,9 @@ import typer
 
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, SovscoreError, UsageError
 from ..escape import one_line, quote
+from ..i18n import _
 from ..render import Style
+from ..render.style import CsvDialect
 
 DEBUG_ENV = "SOVSCORE_DEBUG"
 MIN_WIDTH, MAX_WIDTH = 20, 1000
@@ -98,16 +100,28 @@ def silence_stdout() -> None:
         pass
 
 
-def emit(text: str, *, data: bool) -> None:
+def emit(text: str | bytes, *, data: bool) -> None:
     """Write a command's output to stdout. Data formats (JSON, NDJSON, CSV) are UTF-8 whatever
     the locale; text for people is written in the terminal's encoding, with what it cannot show
-    replaced (the renderer already drew its lines and bars in ASCII)."""
+    replaced (the renderer already drew its lines and bars in ASCII). A binary document (xlsx)
+    goes to a pipe or a file, never to a terminal it would garble."""
     stream = sys.stdout
     if stream is None:
         raise SovscoreError("cannot write to standard output: it is closed")
+    if isinstance(text, bytes) and stdout_is_terminal():
+        raise UsageError(
+            _("--format xlsx: a workbook is binary and standard output is a terminal"),
+            hint=_("redirect it to a file, e.g. > ranking.xlsx"),
+        )
     try:
         buffer = getattr(stream, "buffer", None)
-        if buffer is None:
+        if isinstance(text, bytes):
+            if buffer is None:
+                raise SovscoreError(_("cannot write a binary workbook to this standard output"))
+            stream.flush()
+            buffer.write(text)
+            buffer.flush()
+        elif buffer is None:
             stream.write(text)
         else:
             encoding = "utf-8" if data else (stream.encoding or "utf-8")
@@ -177,6 +191,7 @@ def terminal_style(
     *,
     color: Color = "auto",
     width: int | None = None,
+    csv_dialect: CsvDialect = "excel",
 ) -> Style:
     """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
     stream = sys.stdout
@@ -192,6 +207,7 @@ def terminal_style(
         width=output_width(tty, width),
         fields=fields,
         ascii=ascii_only,
+        csv_dialect=csv_dialect,
     )
 
 

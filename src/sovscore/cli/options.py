@@ -16,6 +16,7 @@ from ..model.profile import SERVICE_MODELS
 from ..model.rubric import Rubric
 from ..render import DATA_FORMATS, FORMATS, Format
 from ..render.schemas import SchemaKind
+from ..render.style import CsvDialect
 from .edge import MAX_WIDTH, MIN_WIDTH, Color
 
 C = TypeVar("C", bound=str)
@@ -201,6 +202,16 @@ ColorOption = Annotated[
         case_sensitive=False,
         help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR or "
         "CLICOLOR_FORCE turn it on for a pipe, e.g. into less -R), always or never.",
+    ),
+]
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        metavar="DIALECT",
+        case_sensitive=False,
+        help="csv: excel (commas, as scripts read; the default) or excel-fr (what a French "
+        "Excel opens in columns: semicolons, a UTF-8 byte-order mark, decimal commas).",
     ),
 ]
 WidthOption = Annotated[

@@ -22,6 +22,7 @@ from .documents import (
     rubrics_document,
     sensitivity_document,
 )
+from .style import CsvDialect
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
@@ -50,28 +51,44 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
+def _french(value: Any) -> Any:
+    """A number as French Excel reads one: a decimal comma (text is left as it is)."""
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
+def _write(header: list[str], rows: Iterable[list[Any]], dialect: CsvDialect = "excel") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    french = dialect == "excel-fr"
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=";" if french else ",")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return buffer.getvalue()
+        writer.writerow([_french(_cell(v)) if french else _cell(v) for v in row])
+    text = buffer.getvalue()
+    return "\ufeff" + text if french else text
 
 
 class CsvRenderer:
     data = True
 
-    def __init__(self, fields: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self, fields: tuple[str, ...] | None = None, dialect: CsvDialect = "excel"
+    ) -> None:
         self.fields = fields
+        self.dialect = dialect
 
     def _write(self, header: list[str], rows: Iterable[list[Any]]) -> str:
         """`--json FIELDS` / `--fields` with csv: only these columns, in this order."""
         if self.fields is None:
-            return _write(header, rows)
+            return self._table(header, rows)
         check_fields(self.fields, header)
         where = [header.index(f) for f in self.fields]
-        return _write(list(self.fields), ([row[i] for i in where] for row in rows))
+        return self._table(list(self.fields), ([row[i] for i in where] for row in rows))
+
+    def _table(self, header: list[str], rows: Iterable[list[Any]]) -> str:
+        """One table of values as text (the xlsx renderer takes the values instead)."""
+        return _write(header, rows, self.dialect)
 
     def ranking(self, ranking: Ranking) -> str:
         ids = [c.id for c in ranking.rubric.criteria]
