@@ -98,3 +98,32 @@ def test_wrapped_lines_hang_and_never_break_a_source_id(run: Any) -> None:
     assert url.split() == [url.strip()] and url.startswith("      ")  # whole, hanging
     assert any(line.strip() == "networkworld-2006-03-tsystems-gedas" for line in lines)
     assert any(line.strip() == "Deutsche Telekom AG" for line in lines)  # a hanging indent
+
+
+def test_long_output_on_a_terminal_goes_through_the_pager(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shlex
+    import sys
+
+    from sovscore.cli import edge
+
+    paged = tmp_path / "paged.txt"
+    script = f"import sys; open({str(paged)!r}, 'wb').write(sys.stdin.buffer.read())"
+    monkeypatch.setenv("SOVSCORE_PAGER", f"{shlex.quote(sys.executable)} -c {shlex.quote(script)}")
+    monkeypatch.setenv("LINES", "5")
+    text = "".join(f"line {n}\n" for n in range(20))
+    monkeypatch.setattr(edge, "stdout_is_terminal", lambda: False)
+    edge.page(text, data=False)  # a pipe: no pager
+    assert not paged.exists() and capsys.readouterr().out == text
+    monkeypatch.setattr(edge, "stdout_is_terminal", lambda: True)
+    edge.page(text, data=False, pager=False)  # --no-pager
+    assert not paged.exists() and capsys.readouterr().out == text
+    edge.page("short\n", data=False)  # fits the screen
+    assert not paged.exists()
+    capsys.readouterr()
+    edge.page(text, data=False)
+    assert paged.read_text() == text and capsys.readouterr().out == ""
+    monkeypatch.setenv("SOVSCORE_PAGER", "")
+    edge.page(text, data=False)  # an empty SOVSCORE_PAGER turns it off
+    assert capsys.readouterr().out == text

@@ -24,6 +24,7 @@ from .edge import (
     Color,
     emit,
     internal_error,
+    page,
     reports_errors,
     say,
     silence_stdout,
@@ -41,6 +42,7 @@ from .options import (
     LangOption,
     MinSealOption,
     NoColorOption,
+    NoPagerOption,
     ProviderArgument,
     ProvidersArgument,
     ProvidersOption,
@@ -306,6 +308,7 @@ def show(
     color: ColorOption = "auto",
     width: WidthOption = None,
     csv_dialect: CsvDialectOption = "excel",
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
 ) -> None:
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
@@ -329,7 +332,11 @@ def show(
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
-    emit(renderer.detail(explanation), data=renderer.data)
+    shown = renderer.detail(explanation)
+    if isinstance(shown, str):
+        page(shown, data=renderer.data, pager=not no_pager)
+    else:
+        emit(shown, data=renderer.data)
     if fail_if_ineligible:
         _fail_if_ineligible([explanation.result])
 

@@ -211,6 +211,44 @@ def terminal_style(
     )
 
 
+PAGER_ENV = "SOVSCORE_PAGER"
+
+
+def page(text: str, *, data: bool, pager: bool = True) -> None:
+    """Long text for people on a terminal goes through a pager, as gh does: SOVSCORE_PAGER,
+    else PAGER, else less (with LESS=FRX unless set: it quits when the text fits one screen
+    and keeps colour). A pipe, data, --no-pager, an empty SOVSCORE_PAGER or `cat`, or a pager
+    that cannot be started write to stdout instead."""
+    command = os.environ.get(PAGER_ENV, os.environ.get("PAGER", "less"))
+    if data or not pager or not stdout_is_terminal() or command.strip() in ("", "cat"):
+        emit(text, data=data)
+        return
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+        emit(text, data=data)
+        return
+    import shlex
+    import subprocess
+
+    try:
+        argv = shlex.split(command)
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        emit(text, data=data)
+        return
+    assert process.stdin is not None
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        process.stdin.write(text.encode(encoding, "replace"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: that is fine
+        pass
+    try:
+        process.wait()
+    except KeyboardInterrupt:
+        process.wait()
+
+
 def write_file(path: str, text: str, *, force: bool) -> None:
     """Write `text` to `path` atomically: into a temporary file beside it, then moved into place
     in one step, so a reader never sees half a file and a failed write leaves nothing behind.

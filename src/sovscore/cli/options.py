@@ -214,6 +214,14 @@ CsvDialectOption = Annotated[
         "Excel opens in columns: semicolons, a UTF-8 byte-order mark, decimal commas).",
     ),
 ]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never page: on a terminal, long output goes through SOVSCORE_PAGER, else PAGER, "
+        "else less (an empty SOVSCORE_PAGER turns the pager off too).",
+    ),
+]
 WidthOption = Annotated[
     int | None,
     typer.Option(
