@@ -43,6 +43,8 @@ _TONES: dict[Tone, str] = {
 }
 _GRADES = {"A": "bold green", "B": "green", "C": "yellow", "D": "dark_orange", "E": "red"}
 BAR_WIDTH = 10
+LABEL_WIDTH = 16
+"""The widest label of a record drawn as `label: value` lines (as the facts of `show`)."""
 
 
 class _Buffer:
@@ -157,8 +159,12 @@ def _stacked(grid: Grid, width: int) -> Text:
     text = Text()
     if grid.title:
         text.append(clean(grid.title) + "\n", style="bold")
-    headers = [clean(c.header) for c in grid.columns]
-    label = min(max((cell_len(h) for h in headers[1:]), default=0), max(4, width // 3))
+    cap = max(4, min(LABEL_WIDTH, width // 3))
+    # A header too long for the labels' column gives its short form, when it has one.
+    headers = [
+        clean(c.short if c.short and cell_len(c.header) > cap else c.header) for c in grid.columns
+    ]
+    label = min(max((cell_len(h) for h in headers[1:]), default=0), cap)
     for row in grid.rows:
         text.append("\n")
         text.append_text(_hanging(_text(row[0]), width, 0, 2))
