@@ -127,3 +127,48 @@ def test_long_output_on_a_terminal_goes_through_the_pager(
     monkeypatch.setenv("SOVSCORE_PAGER", "")
     edge.page(text, data=False)  # an empty SOVSCORE_PAGER turns it off
     assert capsys.readouterr().out == text
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [
+        ("numspot", True),
+        ("outscale/iaas-cloudgouv", True),
+        ("AT&T", False),
+        ("O'Neil", False),
+        ("a$b", False),
+        ("a;rm", False),
+        ("(x)", False),
+        ("x*", False),
+        ("#tag", False),
+        ("~home", False),
+        ("two words", False),
+    ],
+)
+def test_completion_offers_only_words_the_shell_reads_as_one(word: str, plain: bool) -> None:
+    from sovscore.escape import is_plain_word
+
+    assert is_plain_word(word) is plain
+
+
+def test_completion_leaves_out_aliases_with_shell_syntax(
+    write_yaml: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sovscore.cli.options import complete_providers
+
+    from .conftest import provider, providers_document
+
+    path = write_yaml(providers_document(provider(aliases=["acme&co", "acme's", "acme-eu"])))
+
+    class Context:
+        def __init__(self) -> None:
+            self.params = {"providers": [path]}
+
+    assert complete_providers(Context(), "acme") == ["acme", "acme-eu", "acme/iaas"]  # type: ignore[arg-type]
+
+
+def test_field_names_complete_after_the_commas_typed() -> None:
+    from sovscore.cli.options import complete_fields
+
+    assert complete_fields("id,sc") == ["id,score"]
+    assert "eligibility" in complete_fields("elig")
