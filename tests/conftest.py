@@ -61,6 +61,13 @@ def english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's FORCE_COLOR or COLUMNS must not change what tests see."""
+    for name in ("FORCE_COLOR", "CLICOLOR_FORCE", "COLUMNS", "SOVSCORE_PAGER"):
+        monkeypatch.delenv(name, raising=False)
+
+
 SOURCE = {
     "id": "src-a",
     "title": "A public page",

@@ -140,6 +140,8 @@ def _check_output(args: list[str], fmt: str, out: str, err: str) -> None:
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(out)))
         assert len({len(row) for row in rows}) == 1, args  # every row matches the header
+    elif fmt == "xlsx":
+        assert out.startswith("PK"), args  # a workbook is a zip (tests/test_spreadsheets.py)
 
 
 @pytest.mark.parametrize(("name", "preset"), CELLS, ids=[f"{n}-{p or 'any'}" for n, p in CELLS])

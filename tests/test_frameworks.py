@@ -216,7 +216,14 @@ def test_hyperscalers_fail_19_6_b_and_s3ns_is_shown_as_the_data_supports(run: An
         assert {"19.6 a", "19.6 b"} <= articles
     assert by_id["s3ns"]["eligibility"] == "eligible"  # qualified 17/12/2025 under v3.2
     table = run(
-        "rank", "--rubric", "secnumcloud-19.6", "--no-color", "--as-of", "2026-11-28"
+        "rank",
+        "--rubric",
+        "secnumcloud-19.6",
+        "--no-color",
+        "--as-of",
+        "2026-11-28",
+        "--width",
+        "120",
     ).stdout
     # The failed gates, by article, one a line.
     amazon = table[table.index("Amazon") :].splitlines()[:4]

@@ -31,7 +31,8 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES: dict[int, str] = {
     EXIT_OK: "success",
-    EXIT_CHECK_FAILED: "a check you asked for failed (--fail-under, --fail-if-due), or `diff` "
+    EXIT_CHECK_FAILED: "a check you asked for failed (--fail-under, --fail-if-due, "
+    "--fail-if-ineligible), or `diff` "
     "found a change",
     EXIT_INPUT: "usage error, unknown provider, invalid or unreadable input, output that cannot "
     "be written",

@@ -40,9 +40,19 @@ def one_line(text: str, limit: int | None = None) -> str:
     return _ONE_LINE.sub(_escape, text)
 
 
+SHELL_SPECIAL = frozenset("\"'\\$`!&|;<>()*?[]{}")
+"""Characters a POSIX shell, zsh or fish reads as syntax rather than as part of a word."""
+
+
 def is_plain_word(text: str) -> bool:
-    """A word a shell takes as one argument with no quoting: what completion may offer."""
-    return bool(text) and not any(c.isspace() or not c.isprintable() for c in text)
+    """A word a shell takes as one argument with no quoting: what completion may offer (a
+    candidate such as `AT&T` or `O'Neil` would run or open a quote instead; its provider's id is
+    always offered). `#` or `~` in front would start a comment or a home directory."""
+    return (
+        bool(text)
+        and not text.startswith(("#", "~"))
+        and not any(c.isspace() or not c.isprintable() or c in SHELL_SPECIAL for c in text)
+    )
 
 
 def quote(value: object, limit: int = LONG) -> str:

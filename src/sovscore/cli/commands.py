@@ -10,19 +10,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import EXIT_CHECK_FAILED, EXIT_CODES, EXIT_INTERRUPTED, UsageError
 from ..escape import quote
-from ..i18n import from_environment, language, set_language
+from ..i18n import _, from_environment, language, set_language
 from ..model.profile import REGISTER_STATUSES, SCHEMES, SERVICE_MODELS
+from ..render.style import CsvDialect
 from .edge import (
+    Color,
     emit,
     internal_error,
+    page,
     reports_errors,
     say,
     silence_stdout,
@@ -31,12 +35,16 @@ from .edge import (
 )
 from .options import (
     AsOfOption,
+    ColorOption,
+    CsvDialectOption,
+    FailIfIneligibleOption,
     FieldsOption,
     FormatOption,
     JsonOption,
     LangOption,
     MinSealOption,
     NoColorOption,
+    NoPagerOption,
     ProviderArgument,
     ProvidersArgument,
     ProvidersOption,
@@ -44,8 +52,10 @@ from .options import (
     SchemaArgument,
     ServiceOption,
     WeightOption,
+    WidthOption,
     complete_providers,
     finite,
+    json_fields_args,
     parse_as_of,
     parse_choices,
     parse_fields,
@@ -59,10 +69,25 @@ if TYPE_CHECKING:
     from ..load.catalogue import Catalogue
     from ..render import Format, Renderer
     from ..score.explain import Explanation
-    from ..score.scoring import Ranking, Unit
+    from ..score.scoring import ProviderResult, Ranking, Unit
+
+
+class _Commands(TyperGroup):
+    """The commands, with gh's `--json FIELDS` turned into `--json --fields FIELDS` before
+    options are parsed."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        name = next((a for a in args if not a.startswith("-")), None)
+        command = self.commands.get(name) if name else None
+        if command is not None and any(p.name == "fields" for p in command.params):
+            positional = any(p.param_type_name == "argument" for p in command.params)
+            args = json_fields_args(args, positional)
+        return super().parse_args(ctx, args)
+
 
 app = typer.Typer(
     name="sovscore",
+    cls=_Commands,
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -100,17 +125,24 @@ def _renderer(
     no_color: bool,
     fields: str | None = None,
     lang: str | None = None,
+    color: Color = "auto",
+    width: int | None = None,
+    csv_dialect: CsvDialect = "excel",
 ) -> Renderer:
     """The renderer asked for, with the language chosen before anything is scored (reasons are
     written while scoring): --lang, else the locale's for people, English for data formats."""
     from ..render import DATA_FORMATS, renderer_for
 
-    chosen: Format = "json" if as_json else fmt
+    # --fields (or --json FIELDS) implies JSON unless a format is named.
+    chosen: Format = "json" if as_json or (fields is not None and fmt == "table") else fmt
     if lang is not None:
         set_language(parse_lang(lang))
     else:
         set_language(from_environment() if chosen not in DATA_FORMATS else "en")
-    return renderer_for(chosen, terminal_style(no_color, parse_fields(fields, chosen)))
+    style = terminal_style(
+        no_color, parse_fields(fields, chosen), color=color, width=width, csv_dialect=csv_dialect
+    )
+    return renderer_for(chosen, style)
 
 
 def _ranked(
@@ -167,6 +199,19 @@ def _explained(ranking_for: Callable[[Unit], tuple[Ranking, Catalogue]], name: s
     return dataclasses.replace(explained, corrections=tuple(c.described() for c in changes))
 
 
+def _fail_if_ineligible(results: Sequence[ProviderResult]) -> None:
+    """--fail-if-ineligible: exit 1 when one listed is ineligible under the rubric's gates (one
+    whose eligibility cannot be shown does not fail: the facts do not say it is ineligible)."""
+    failed = [r for r in results if r.eligibility == "ineligible"]
+    if failed:
+        names = ", ".join(
+            f"{r.provider.id} ({', '.join(g.id for g in r.gates if g.status == 'fail')})"
+            for r in failed
+        )
+        say("sovscore: " + _("ineligible under the rubric's gates: {names}").format(names=names))
+        raise typer.Exit(EXIT_CHECK_FAILED)
+
+
 @app.command()
 @reports_errors
 def rank(
@@ -197,10 +242,14 @@ def rank(
             help="Exit 1 if a listed provider scores below SCORE (after --top).",
         ),
     ] = None,
+    fail_if_ineligible: FailIfIneligibleOption = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Rank providers by sovereignty score, highest first.
@@ -219,7 +268,9 @@ def rank(
       sovscore rank --rubric secnumcloud-19.6 --eligible-only
       sovscore rank --json --fields id,score,grade
     """
-    renderer = _renderer(fmt, as_json, no_color, fields, lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     finite("--fail-under", fail_under, "a number (a score is 0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
@@ -235,6 +286,8 @@ def rank(
     if top is not None:
         ranking = ranking.top(top)
     emit(renderer.ranking(ranking), data=renderer.data)
+    if fail_if_ineligible:
+        _fail_if_ineligible(ranking.results)
     if fail_under is not None:
         below = ranking.below(fail_under)
         if below:
@@ -253,9 +306,15 @@ def show(
     weight: WeightOption = None,
     min_seal: MinSealOption = None,
     service: ServiceOption = None,
+    fail_if_ineligible: FailIfIneligibleOption = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
+    no_pager: NoPagerOption = False,
     lang: LangOption = None,
 ) -> None:
     """Explain a provider's or an offer's score, fact by fact, with the sources behind each.
@@ -273,11 +332,19 @@ def show(
       sovscore show numspot
       sovscore show outscale/iaas-cloudgouv --rubric secnumcloud-19.6 --json
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     explanation = _explained(
         lambda unit: _ranked(rubric, providers, as_of, weight, min_seal, service, unit), name
     )
-    emit(renderer.detail(explanation), data=renderer.data)
+    shown = renderer.detail(explanation)
+    if isinstance(shown, str):
+        page(shown, data=renderer.data, pager=not no_pager)
+    else:
+        emit(shown, data=renderer.data)
+    if fail_if_ineligible:
+        _fail_if_ineligible([explanation.result])
 
 
 @app.command()
@@ -287,7 +354,11 @@ def sources(
     providers: ProvidersOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the sources of a provider (and its offers) or of one offer, and the facts each
@@ -301,7 +372,9 @@ def sources(
     Example:
       sovscore sources outscale --format markdown
     """
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     explanation = _explained(lambda unit: _ranked(None, providers, None, unit=unit), name)
     emit(renderer.sources(explanation), data=renderer.data)
 
@@ -378,7 +451,11 @@ def compare(
     service: ServiceOption = None,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Compare providers or offers criterion by criterion: values, points, gaps, and the facts
@@ -398,7 +475,9 @@ def compare(
 
     if len(names) < 2:
         raise UsageError("compare: expected at least two providers or offers")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service)
     found = [catalogue.find(name) for name in names]
     best = {r.provider.id: r.ref for r in ranking.results}
@@ -447,7 +526,11 @@ def diff(
     ] = False,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """What changed between two days, and why: scores, grades, ranks, eligibility, the offer
@@ -480,7 +563,9 @@ def diff(
         first, second = listed
     start = parse_as_of(first, "diff FROM" if since is None else "--since")
     end = parse_as_of(second, "diff TO" if since is None else "--as-of")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     unit: Unit = "offer" if by_offer else "provider"
     before, _ = _ranked(rubric, providers, start.isoformat(), weight, min_seal, service, unit)
     after, _ = _ranked(rubric, providers, end.isoformat(), weight, min_seal, service, unit)
@@ -511,6 +596,9 @@ def coverage(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """How much of the ranking rests on sourced facts: per criterion, the share of cells.
@@ -526,7 +614,9 @@ def coverage(
     """
     from ..score.coverage import coverage as coverage_of
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     finite("--fail-under", fail_under, "a percentage (0-100)")
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, None, None, service, unit)
@@ -570,6 +660,9 @@ def due(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """What a maintainer must re-check next, soonest first.
@@ -587,7 +680,9 @@ def due(
     from ..load.catalogue import load_catalogue, load_rubric
     from ..score.coverage import due as due_items
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     day = parse_as_of(as_of)
     loaded = load_rubric(rubric).localized(language())
     catalogue = load_catalogue(providers or None)
@@ -715,7 +810,11 @@ def sensitivity(
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Same seed, same result.")] = 0,
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
+    fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """How robust the ranking is to the weights: rank ranges, and the smallest swaps.
@@ -732,7 +831,9 @@ def sensitivity(
     from ..score.sensitivity import analyse
 
     finite("--spread", spread, "a percentage from 0 to 99")
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     unit: Unit = "offer" if by_offer else "provider"
     ranking, _ = _ranked(rubric, providers, as_of, weight, min_seal, service, unit)
     analysis = analyse(ranking, samples=samples, spread=spread / 100, seed=seed)
@@ -787,6 +888,9 @@ def list_offers(
     as_json: JsonOption = False,
     fields: FieldsOption = None,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List offers with their status under each scheme on the day, and their score.
@@ -805,7 +909,9 @@ def list_offers(
     """
     from ..score.offers import offer_rows
 
-    renderer = _renderer(fmt, as_json, no_color, fields, lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, fields, lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     ranking, catalogue = _ranked(rubric, providers, as_of, weight, min_seal, service, "offer")
     wanted = [catalogue.find(name)[0].id for name in provider] if provider else None
     rows = offer_rows(
@@ -824,13 +930,18 @@ def rubrics(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the rubric presets `--rubric NAME` accepts: id, version, title, criteria, gates."""
     from ..load.catalogue import load_rubric
     from ..load.presets import preset_names
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     presets = [load_rubric(name).localized(language()) for name in preset_names()]
     emit(renderer.rubrics(presets), data=renderer.data)
 
@@ -842,6 +953,9 @@ def show_rubric(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """Show the active rubric: criteria, weights, the points each value earns, and why.
@@ -854,7 +968,9 @@ def show_rubric(
     """
     from ..load.catalogue import load_rubric
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     emit(renderer.rubric(load_rubric(rubric).localized(language())), data=renderer.data)
 
 
@@ -864,6 +980,9 @@ def measures(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     no_color: NoColorOption = False,
+    color: ColorOption = "auto",
+    width: WidthOption = None,
+    csv_dialect: CsvDialectOption = "excel",
     lang: LangOption = None,
 ) -> None:
     """List the built-in measures a rubric's criteria and gates can use.
@@ -877,7 +996,9 @@ def measures(
     """
     from ..measures import MEASURES
 
-    renderer = _renderer(fmt, as_json, no_color, lang=lang)
+    renderer = _renderer(
+        fmt, as_json, no_color, lang=lang, color=color, width=width, csv_dialect=csv_dialect
+    )
     emit(renderer.measures(list(MEASURES.values())), data=renderer.data)
 
 

@@ -11,13 +11,15 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Literal, ParamSpec, TypeVar, get_args
 
 import typer
 
 from ..errors import EXIT_INTERNAL, EXIT_INTERRUPTED, SovscoreError, UsageError
 from ..escape import one_line, quote
+from ..i18n import _
 from ..render import Style
+from ..render.style import CsvDialect
 
 DEBUG_ENV = "SOVSCORE_DEBUG"
 MIN_WIDTH, MAX_WIDTH = 20, 1000
@@ -98,16 +100,28 @@ def silence_stdout() -> None:
         pass
 
 
-def emit(text: str, *, data: bool) -> None:
+def emit(text: str | bytes, *, data: bool) -> None:
     """Write a command's output to stdout. Data formats (JSON, NDJSON, CSV) are UTF-8 whatever
     the locale; text for people is written in the terminal's encoding, with what it cannot show
-    replaced (the renderer already drew its lines and bars in ASCII)."""
+    replaced (the renderer already drew its lines and bars in ASCII). A binary document (xlsx)
+    goes to a pipe or a file, never to a terminal it would garble."""
     stream = sys.stdout
     if stream is None:
         raise SovscoreError("cannot write to standard output: it is closed")
+    if isinstance(text, bytes) and stdout_is_terminal():
+        raise UsageError(
+            _("--format xlsx: a workbook is binary and standard output is a terminal"),
+            hint=_("redirect it to a file, e.g. > ranking.xlsx"),
+        )
     try:
         buffer = getattr(stream, "buffer", None)
-        if buffer is None:
+        if isinstance(text, bytes):
+            if buffer is None:
+                raise SovscoreError(_("cannot write a binary workbook to this standard output"))
+            stream.flush()
+            buffer.write(text)
+            buffer.flush()
+        elif buffer is None:
             stream.write(text)
         else:
             encoding = "utf-8" if data else (stream.encoding or "utf-8")
@@ -123,17 +137,65 @@ def emit(text: str, *, data: bool) -> None:
         raise SovscoreError(f"cannot write to standard output: {reason}") from None
 
 
-def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
+Color = Literal["auto", "always", "never"]
+COLORS: tuple[Color, ...] = get_args(Color)
+PIPED_WIDTH = 80
+"""The width of text for people written to a pipe or a file, unless COLUMNS or --width says."""
+
+
+def _env_flag(name: str) -> bool:
+    """An environment variable set to something other than empty or 0 (FORCE_COLOR=0 is off)."""
+    return os.environ.get(name, "") not in ("", "0")
+
+
+def wants_color(tty: bool, no_color: bool = False, color: Color = "auto") -> bool:
+    """--color always|never first (--no-color is never), then NO_COLOR, then FORCE_COLOR or
+    CLICOLOR_FORCE (so that `| less -R` keeps colour), then a terminal that is not dumb."""
+    if no_color or color == "never":
+        return False
+    if color == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if _env_flag("FORCE_COLOR") or _env_flag("CLICOLOR_FORCE"):
+        return True
+    return tty and os.environ.get("TERM", "") != "dumb"
+
+
+def output_width(tty: bool, width: int | None = None) -> int:
+    """--width, else the terminal's (COLUMNS first, as everywhere), else COLUMNS, else 80 for a
+    pipe; kept within what a table can be drawn at."""
+    if width is None:
+        if tty:
+            width = shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
+        else:
+            try:
+                width = int(os.environ.get("COLUMNS", ""))
+            except ValueError:
+                width = 0
+            width = width if width > 0 else PIPED_WIDTH
+    return min(MAX_WIDTH, max(MIN_WIDTH, width))
+
+
+def stdout_is_terminal() -> bool:
+    stream = sys.stdout
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def terminal_style(
+    no_color: bool,
+    fields: tuple[str, ...] | None,
+    *,
+    color: Color = "auto",
+    width: int | None = None,
+    csv_dialect: CsvDialect = "excel",
+) -> Style:
     """How to draw for the stdout we have: a terminal or a pipe, its width and encoding, colour."""
     stream = sys.stdout
-    tty = stream is not None and stream.isatty()
-    color = (
-        tty
-        and not no_color
-        and not os.environ.get("NO_COLOR")
-        and os.environ.get("TERM", "") != "dumb"
-    )
-    width = shutil.get_terminal_size((120, 24)).columns if tty else 120
+    tty = stdout_is_terminal()
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         BOX_CHARACTERS.encode(encoding)
@@ -141,11 +203,50 @@ def terminal_style(no_color: bool, fields: tuple[str, ...] | None) -> Style:
     except (UnicodeEncodeError, LookupError):
         ascii_only = True
     return Style(
-        color=color,
-        width=min(MAX_WIDTH, max(MIN_WIDTH, width)),
+        color=wants_color(tty, no_color, color),
+        width=output_width(tty, width),
         fields=fields,
         ascii=ascii_only,
+        csv_dialect=csv_dialect,
     )
+
+
+PAGER_ENV = "SOVSCORE_PAGER"
+
+
+def page(text: str, *, data: bool, pager: bool = True) -> None:
+    """Long text for people on a terminal goes through a pager, as gh does: SOVSCORE_PAGER,
+    else PAGER, else less (with LESS=FRX unless set: it quits when the text fits one screen
+    and keeps colour). A pipe, data, --no-pager, an empty SOVSCORE_PAGER or `cat`, or a pager
+    that cannot be started write to stdout instead."""
+    command = os.environ.get(PAGER_ENV, os.environ.get("PAGER", "less"))
+    if data or not pager or not stdout_is_terminal() or command.strip() in ("", "cat"):
+        emit(text, data=data)
+        return
+    if text.count("\n") < shutil.get_terminal_size((80, 24)).lines:
+        emit(text, data=data)
+        return
+    import shlex
+    import subprocess
+
+    try:
+        argv = shlex.split(command)
+        env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+        process = subprocess.Popen(argv, stdin=subprocess.PIPE, env=env)
+    except (OSError, ValueError):
+        emit(text, data=data)
+        return
+    assert process.stdin is not None
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        process.stdin.write(text.encode(encoding, "replace"))
+        process.stdin.close()
+    except BrokenPipeError:  # the reader quit the pager early: that is fine
+        pass
+    try:
+        process.wait()
+    except KeyboardInterrupt:
+        process.wait()
 
 
 def write_file(path: str, text: str, *, force: bool, can_force: bool = True) -> None:

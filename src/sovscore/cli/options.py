@@ -16,6 +16,8 @@ from ..model.profile import SERVICE_MODELS
 from ..model.rubric import Rubric
 from ..render import DATA_FORMATS, FORMATS, Format
 from ..render.schemas import SchemaKind
+from ..render.style import CsvDialect
+from .edge import MAX_WIDTH, MIN_WIDTH, Color
 
 C = TypeVar("C", bound=str)
 
@@ -35,6 +37,44 @@ def complete_providers(ctx: typer.Context, incomplete: str) -> list[str]:
     refs = (f"{p.id}/{o.id}" for p in catalogue.providers.values() for o in p.offers)
     found = {n for n in (*names, *refs) if is_plain_word(n) and n.casefold().startswith(wanted)}
     return sorted(found, key=str.casefold)
+
+
+COMMON_FIELDS = ("id", "name", "rank", "score", "grade", "eligible", "eligibility", "as_of")
+"""Field names offered by completion (the full list depends on the rubric: see the error)."""
+
+
+def complete_fields(incomplete: str) -> list[str]:
+    """Fields complete one at a time after the commas already typed."""
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + f for f in COMMON_FIELDS if f.startswith(last)]
+
+
+def json_fields_args(args: list[str], positional: bool) -> list[str]:
+    """gh's `--json FIELDS`: `--json=a,b`, or `--json a,b`, become `--json --fields a,b`.
+    For a command with arguments (show NAME) the word after a bare --json is taken as fields
+    only if it has a comma (`show --json numspot` still shows numspot)."""
+    out: list[str] = []
+    words = iter(enumerate(args))
+    for i, word in words:
+        if word == "--":
+            out.extend(args[i:])
+            break
+        if word.startswith("--json="):
+            out += ["--json", "--fields", word.partition("=")[2]]
+            continue
+        following = args[i + 1] if i + 1 < len(args) else None
+        if (
+            word == "--json"
+            and following is not None
+            and not following.startswith("-")
+            and (not positional or "," in following)
+        ):
+            out += ["--json", "--fields", following]
+            next(words)
+            continue
+        out.append(word)
+    return out
 
 
 def complete_rubrics(incomplete: str) -> list[str]:
@@ -101,14 +141,30 @@ FormatOption = Annotated[
         help=f"Output format: {', '.join(FORMATS)}.",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Shortcut for --format json.")]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="JSON (--format json). Where --fields exists, --json FIELD,... (or --json=FIELD) "
+        "also picks fields, as gh does; after a command's NAME argument write --json=FIELD.",
+    ),
+]
 FieldsOption = Annotated[
     str | None,
     typer.Option(
         "--fields",
         metavar="FIELD,...",
-        help=f"{', '.join(DATA_FORMATS)}: only these fields of each provider, in this order "
-        "(e.g. --fields id,score; an unknown name lists the valid ones).",
+        help=f"Only these fields of each record, in this order ({', '.join(DATA_FORMATS)}; "
+        "JSON unless --format says; e.g. --fields id,score; an unknown name suggests one and "
+        "lists the valid ones).",
+        autocompletion=lambda incomplete: complete_fields(incomplete),
+    ),
+]
+FailIfIneligibleOption = Annotated[
+    bool,
+    typer.Option(
+        "--fail-if-ineligible",
+        help="Exit 1 if a listed provider is ineligible under the rubric's gates (after --top).",
     ),
 ]
 ProviderArgument = Annotated[
@@ -139,8 +195,45 @@ ServiceOption = Annotated[
 ]
 NoColorOption = Annotated[
     bool,
+    typer.Option("--no-color", help="No colour: the same as --color never."),
+]
+ColorOption = Annotated[
+    Color,
     typer.Option(
-        "--no-color", help="No colour (also when NO_COLOR is set or output is not a terminal)."
+        "--color",
+        metavar="WHEN",
+        case_sensitive=False,
+        help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR or "
+        "CLICOLOR_FORCE turn it on for a pipe, e.g. into less -R), always or never.",
+    ),
+]
+CsvDialectOption = Annotated[
+    CsvDialect,
+    typer.Option(
+        "--csv-dialect",
+        metavar="DIALECT",
+        case_sensitive=False,
+        help="csv: excel (commas, as scripts read; the default) or excel-fr (what a French "
+        "Excel opens in columns: semicolons, a UTF-8 byte-order mark, decimal commas).",
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never page: on a terminal, long output goes through SOVSCORE_PAGER, else PAGER, "
+        "else less (an empty SOVSCORE_PAGER turns the pager off too).",
+    ),
+]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        min=MIN_WIDTH,
+        max=MAX_WIDTH,
+        metavar="N",
+        help="Draw tables N columns wide (default: the terminal's width, else COLUMNS, else "
+        "80 when piped).",
     ),
 ]
 LangOption = Annotated[

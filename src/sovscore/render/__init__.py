@@ -21,42 +21,53 @@ if TYPE_CHECKING:
     from ..score.scoring import Ranking
     from ..score.sensitivity import Sensitivity
 
-DataFormat = Literal["json", "ndjson", "csv"]
+DataFormat = Literal["json", "ndjson", "csv", "xlsx"]
 """Formats for scripts: UTF-8 whatever the locale, and `--fields` picks their fields."""
 Format = Literal["table", DataFormat, "markdown"]
+Output = str | bytes
+"""What a renderer returns: text, or a binary document (xlsx)."""
 FORMATS: tuple[Format, ...] = get_args(Format)
 DATA_FORMATS: tuple[DataFormat, ...] = get_args(DataFormat)
 
-__all__ = ["DATA_FORMATS", "FORMATS", "DataFormat", "Format", "Renderer", "Style", "renderer_for"]
+__all__ = [
+    "DATA_FORMATS",
+    "FORMATS",
+    "DataFormat",
+    "Format",
+    "Output",
+    "Renderer",
+    "Style",
+    "renderer_for",
+]
 
 
 class Renderer(Protocol):
     data: bool
     """A data format (UTF-8 whatever the locale), rather than text for people."""
 
-    def ranking(self, ranking: Ranking) -> str: ...
+    def ranking(self, ranking: Ranking) -> Output: ...
 
-    def detail(self, detail: Explanation) -> str: ...
+    def detail(self, detail: Explanation) -> Output: ...
 
-    def sources(self, detail: Explanation) -> str: ...
+    def sources(self, detail: Explanation) -> Output: ...
 
-    def rubric(self, rubric: Rubric) -> str: ...
+    def rubric(self, rubric: Rubric) -> Output: ...
 
-    def rubrics(self, rubrics: list[Rubric]) -> str: ...
+    def rubrics(self, rubrics: list[Rubric]) -> Output: ...
 
-    def compare(self, comparison: Comparison) -> str: ...
+    def compare(self, comparison: Comparison) -> Output: ...
 
-    def sensitivity(self, analysis: Sensitivity) -> str: ...
+    def sensitivity(self, analysis: Sensitivity) -> Output: ...
 
-    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str: ...
+    def offers(self, ranking: Ranking, rows: list[OfferRow]) -> Output: ...
 
-    def measures(self, measures: list[Measure]) -> str: ...
+    def measures(self, measures: list[Measure]) -> Output: ...
 
-    def diff(self, changes: Diff) -> str: ...
+    def diff(self, changes: Diff) -> Output: ...
 
-    def coverage(self, report: Coverage) -> str: ...
+    def coverage(self, report: Coverage) -> Output: ...
 
-    def due(self, report: Due) -> str: ...
+    def due(self, report: Due) -> Output: ...
 
 
 def renderer_for(fmt: Format, style: Style) -> Renderer:
@@ -76,7 +87,11 @@ def renderer_for(fmt: Format, style: Style) -> Renderer:
     if fmt == "csv":
         from .csv import CsvRenderer
 
-        return CsvRenderer(style.fields)
+        return CsvRenderer(style.fields, style.csv_dialect)
+    if fmt == "xlsx":
+        from .xlsx import XlsxRenderer
+
+        return XlsxRenderer(style.fields)
     if fmt == "markdown":
         from .markdown import MarkdownRenderer
 

@@ -22,6 +22,7 @@ from .documents import (
     rubrics_document,
     sensitivity_document,
 )
+from .style import CsvDialect
 
 if TYPE_CHECKING:
     from ..measures.base import Measure
@@ -50,20 +51,44 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write(header: list[str], rows: Iterable[list[Any]]) -> str:
+def _french(value: Any) -> Any:
+    """A number as French Excel reads one: a decimal comma (text is left as it is)."""
+    if isinstance(value, float):
+        return repr(value).replace(".", ",")
+    return value
+
+
+def _write(header: list[str], rows: Iterable[list[Any]], dialect: CsvDialect = "excel") -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    french = dialect == "excel-fr"
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=";" if french else ",")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
-    return buffer.getvalue()
+        writer.writerow([_french(_cell(v)) if french else _cell(v) for v in row])
+    text = buffer.getvalue()
+    return "\ufeff" + text if french else text
 
 
 class CsvRenderer:
     data = True
 
-    def __init__(self, fields: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self, fields: tuple[str, ...] | None = None, dialect: CsvDialect = "excel"
+    ) -> None:
         self.fields = fields
+        self.dialect = dialect
+
+    def _write(self, header: list[str], rows: Iterable[list[Any]]) -> str:
+        """`--json FIELDS` / `--fields` with csv: only these columns, in this order."""
+        if self.fields is None:
+            return self._table(header, rows)
+        check_fields(self.fields, header)
+        where = [header.index(f) for f in self.fields]
+        return self._table(list(self.fields), ([row[i] for i in where] for row in rows))
+
+    def _table(self, header: list[str], rows: Iterable[list[Any]]) -> str:
+        """One table of values as text (the xlsx renderer takes the values instead)."""
+        return _write(header, rows, self.dialect)
 
     def ranking(self, ranking: Ranking) -> str:
         ids = [c.id for c in ranking.rubric.criteria]
@@ -98,10 +123,12 @@ class CsvRenderer:
             cells.append(" | ".join(w["message"] for w in row["warnings"]))
             rows.append(cells)
         if self.fields is not None:
-            check_fields(self.fields, header)
+            # Gate fields may be named under a rubric without gates (blank there).
+            gates = ["eligibility", "failed_gates", "unshown_gates"]
+            check_fields(self.fields, header + [f for f in gates if f not in header])
             picked = [pick(dict(zip(header, r, strict=True)), self.fields) for r in rows]
-            return _write(list(self.fields), [list(p.values()) for p in picked])
-        return _write(header, rows)
+            return self._write(list(self.fields), [list(p.values()) for p in picked])
+        return self._write(header, rows)
 
     def detail(self, detail: Explanation) -> str:
         keys = [
@@ -123,12 +150,12 @@ class CsvRenderer:
             [" | ".join(c.notes) if k == "notes" else dict(criterion(c, False))[k] for k in keys]
             for c in detail.result.criteria
         ]
-        return _write(["criterion", *keys[1:]], rows)
+        return self._write(["criterion", *keys[1:]], rows)
 
     def sources(self, detail: Explanation) -> str:
         keys = ["id", "title", "publisher", "date", "accessed", "kind", "url"]
         rows = [[c[k] for k in keys] + [" | ".join(c["supports"])] for c in citation_list(detail)]
-        return _write([*keys, "supports"], rows)
+        return self._write([*keys, "supports"], rows)
 
     def rubric(self, rubric: Rubric) -> str:
         weights = rubric.normalised_weights()
@@ -136,12 +163,12 @@ class CsvRenderer:
         for c in rubric.criteria:
             for value, points in c.rule_rows():
                 rows.append([c.id, c.label, round(weights[c.id], 6), c.measure, value, points])
-        return _write(["criterion", "label", "weight", "measure", "value", "points"], rows)
+        return self._write(["criterion", "label", "weight", "measure", "value", "points"], rows)
 
     def rubrics(self, rubrics: list[Rubric]) -> str:
         rows = rubrics_document(rubrics)["rubrics"]
         keys = ["id", "version", "title", "criteria", "gates", "seal", "source"]
-        return _write(keys, [[r[k] for k in keys] for r in rows])
+        return self._write(keys, [[r[k] for k in keys] for r in rows])
 
     def compare(self, comparison: Comparison) -> str:
         keys = ["value", "points", "contribution", "status", "evidence", "reason", "sources"]
@@ -157,7 +184,7 @@ class CsvRenderer:
                         row["spread"],
                     ]
                 )
-        return _write(["criterion", "provider", "weight", *keys, "spread"], rows)
+        return self._write(["criterion", "provider", "weight", *keys, "spread"], rows)
 
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
         """One row per offer and scheme status (an offer without any: one row, status blank)."""
@@ -199,12 +226,12 @@ class CsvRenderer:
         if self.fields is not None:
             check_fields(self.fields, header)
             header = list(self.fields)
-        return _write(header, [[r.get(k) for k in header] for r in records])
+        return self._write(header, [[r.get(k) for k in header] for r in records])
 
     def measures(self, measures: list[Measure]) -> str:
         keys = ["name", "kind", "values", "reads", "description"]
         rows = measures_document(measures)["measures"]
-        return _write(keys, [[m[k] for k in keys] for m in rows])
+        return self._write(keys, [[m[k] for k in keys] for m in rows])
 
     def sensitivity(self, analysis: Sensitivity) -> str:
         """One row per provider; its pair is the one with the provider ranked just below."""
@@ -246,7 +273,7 @@ class CsvRenderer:
                     else [None, None, None, None]
                 )
             )
-        return _write(header, rows)
+        return self._write(header, rows)
 
     def diff(self, changes: Diff) -> str:
         """One row per change, with the facts that explain its provider's (or offer's)."""
@@ -267,12 +294,12 @@ class CsvRenderer:
                         because,
                     ]
                 )
-        return _write(header, rows)
+        return self._write(header, rows)
 
     def coverage(self, report: Coverage) -> str:
         keys = ["id", "label", "sourced", "total", "share", "unknown"]
-        return _write(keys, [[r[k] for k in keys] for r in coverage_records(report)])
+        return self._write(keys, [[r[k] for k in keys] for r in coverage_records(report)])
 
     def due(self, report: Due) -> str:
         keys = ["date", "overdue", "kind", "provider", "subject", "reason", "sources"]
-        return _write(keys, [[r[k] for k in keys] for r in due_records(report)])
+        return self._write(keys, [[r[k] for k in keys] for r in due_records(report)])

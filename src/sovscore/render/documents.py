@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .. import __version__
 from ..errors import UsageError
 from ..escape import quote
+from ..i18n import _
 from .shapes import (
     CriterionEntry,
     DocumentHeader,
@@ -161,9 +163,39 @@ def check_fields(fields: tuple[str, ...] | None, valid: list[str]) -> None:
     so it is an error even when no record is listed."""
     unknown = [f for f in fields or () if f not in valid]
     if unknown:
+        close = difflib.get_close_matches(unknown[0], valid, n=1)
+        guess = _("did you mean {field}? ").format(field=quote(close[0])) if close else ""
         raise UsageError(
-            f"--fields: unknown field {quote(unknown[0])}", hint=f"valid fields: {', '.join(valid)}"
+            _("--json: unknown field {field}").format(field=quote(unknown[0])),
+            hint=guess + _("valid fields: {fields}").format(fields=", ".join(valid)),
         )
+
+
+def record_fields(records: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The fields records have, in their order (records without a fixed list: detail, sources,
+    compare, sensitivity, diff)."""
+    return list(dict.fromkeys(k for r in records for k in r))
+
+
+def select(
+    records: Sequence[Mapping[str, Any]],
+    fields: tuple[str, ...] | None,
+    also: Sequence[str] = (),
+) -> list[Any]:
+    """`--json FIELDS` on records whose fields are those they have (and `also`, null where
+    absent): checked, then picked."""
+    if fields is None:
+        return list(records)
+    if records:
+        valid = record_fields(records)
+        check_fields(fields, valid + [f for f in also if f not in valid])
+    return [pick(r, fields) for r in records]
+
+
+def context(ranking: Ranking) -> dict[str, Any]:
+    """What an NDJSON line carries so that an appended log keeps its context: the day and the
+    rubric."""
+    return {"as_of": ranking.as_of.isoformat(), "rubric": ranking.rubric.id}
 
 
 def pick(entry: Mapping[str, Any], fields: tuple[str, ...] | None) -> dict[str, Any]:
@@ -188,6 +220,13 @@ def provider_fields(ranking: Ranking) -> list[str]:
         and (f not in GATE_FIELDS or gated)
         and (f != "offers" or ranking.unit == "provider")
     ]
+
+
+def selectable_fields(ranking: Ranking) -> list[str]:
+    """What --json FIELDS may name in a ranking: its fields, and the gate fields even under a
+    rubric without gates (null there), so that one script works under every rubric."""
+    fields = provider_fields(ranking)
+    return fields + [f for f in GATE_FIELDS if f not in fields]
 
 
 def ranking_document(ranking: Ranking) -> RankingDocument:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .documents import (
+    GATE_FIELDS,
     check_fields,
     compare_document,
     coverage_document,
@@ -16,11 +17,12 @@ from .documents import (
     measures_document,
     offers_document,
     pick,
-    provider_fields,
     ranking_document,
     records_key,
     rubric_document,
     rubrics_document,
+    select,
+    selectable_fields,
     sensitivity_document,
     sources_document,
 )
@@ -51,16 +53,22 @@ class JsonRenderer:
     def ranking(self, ranking: Ranking) -> str:
         document: dict[str, Any] = dict(ranking_document(ranking))
         if self.fields is not None:
-            check_fields(self.fields, provider_fields(ranking))
+            check_fields(self.fields, selectable_fields(ranking))
             key = records_key(ranking)
             document[key] = [pick(p, self.fields) for p in document[key]]
         return _dump(document)
 
+    def _selected(self, document: dict[str, Any], key: str) -> str:
+        """`--json FIELDS`: only these fields of each record under `key`."""
+        document[key] = select(document[key], self.fields)
+        return _dump(document)
+
     def detail(self, detail: Explanation) -> str:
-        return _dump(detail_document(detail))
+        document = detail_document(detail)
+        return _dump(select([document], self.fields, GATE_FIELDS)[0])
 
     def sources(self, detail: Explanation) -> str:
-        return _dump(sources_document(detail))
+        return self._selected(sources_document(detail), "sources")
 
     def rubric(self, rubric: Rubric) -> str:
         return _dump(rubric_document(rubric))
@@ -69,10 +77,10 @@ class JsonRenderer:
         return _dump(rubrics_document(rubrics))
 
     def compare(self, comparison: Comparison) -> str:
-        return _dump(compare_document(comparison))
+        return self._selected(compare_document(comparison), "criteria")
 
     def sensitivity(self, analysis: Sensitivity) -> str:
-        return _dump(sensitivity_document(analysis))
+        return self._selected(sensitivity_document(analysis), "providers")
 
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
         document: dict[str, Any] = dict(offers_document(ranking, rows))
@@ -85,7 +93,7 @@ class JsonRenderer:
         return _dump(measures_document(measures))
 
     def diff(self, changes: Diff) -> str:
-        return _dump(diff_document(changes))
+        return self._selected(diff_document(changes), "changes")
 
     def coverage(self, report: Coverage) -> str:
         return _dump(coverage_document(report))

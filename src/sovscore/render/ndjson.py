@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .documents import (
+    GATE_FIELDS,
     check_fields,
     citation_list,
     compare_document,
+    context,
     coverage_records,
     detail_document,
     diff_records,
@@ -18,9 +20,10 @@ from .documents import (
     measures_document,
     offers_document,
     pick,
-    provider_fields,
     rubric_document,
     rubrics_document,
+    select,
+    selectable_fields,
     sensitivity_document,
 )
 from .shapes import OfferListing
@@ -51,19 +54,23 @@ class NdjsonRenderer:
         self.fields = fields
 
     def ranking(self, ranking: Ranking) -> str:
-        """One provider (or offer) per line: the records of --json."""
-        check_fields(self.fields, provider_fields(ranking))
-        return _lines(pick(e, self.fields) for e in entries(ranking))
+        """One provider (or offer) per line: the records of --json, with the day and rubric."""
+        check_fields(self.fields, [*context(ranking), *selectable_fields(ranking)])
+        day = context(ranking)
+        return _lines(pick({**day, **e}, self.fields) for e in entries(ranking))
 
     def offers(self, ranking: Ranking, rows: list[OfferRow]) -> str:
-        check_fields(self.fields, list(OfferListing.__annotations__))
-        return _lines(pick(e, self.fields) for e in offers_document(ranking, rows)["offers"])
+        check_fields(self.fields, [*context(ranking), *OfferListing.__annotations__])
+        day = context(ranking)
+        records = offers_document(ranking, rows)["offers"]
+        return _lines(pick({**day, **e}, self.fields) for e in records)
 
     def detail(self, detail: Explanation) -> str:
-        return _lines([detail_document(detail)])
+        return _lines(select([detail_document(detail)], self.fields, GATE_FIELDS))
 
     def sources(self, detail: Explanation) -> str:
-        return _lines(citation_list(detail))
+        day = context(detail.ranking)
+        return _lines(select([{**day, **c} for c in citation_list(detail)], self.fields))
 
     def rubric(self, rubric: Rubric) -> str:
         document = rubric_document(rubric)
@@ -74,27 +81,31 @@ class NdjsonRenderer:
         return _lines(rubrics_document(rubrics)["rubrics"])
 
     def compare(self, comparison: Comparison) -> str:
-        return _lines(compare_document(comparison)["criteria"])
+        day = context(comparison.ranking)
+        records = compare_document(comparison)["criteria"]
+        return _lines(select([{**day, **r} for r in records], self.fields))
 
     def sensitivity(self, analysis: Sensitivity) -> str:
-        return _lines(sensitivity_document(analysis)["providers"])
+        day = context(analysis.ranking)
+        records = sensitivity_document(analysis)["providers"]
+        return _lines(select([{**day, **r} for r in records], self.fields))
 
     def measures(self, measures: list[Measure]) -> str:
         return _lines(measures_document(measures)["measures"])
 
     def diff(self, changes: Diff) -> str:
         """One changed provider (or offer) per line, with the two days and the rubric."""
-        context = {
+        days = {
             "since": changes.before.as_of.isoformat(),
             "as_of": changes.after.as_of.isoformat(),
             "rubric": changes.after.rubric.id,
         }
-        return _lines({**context, **r} for r in diff_records(changes))
+        return _lines(select([{**days, **r} for r in diff_records(changes)], self.fields))
 
     def coverage(self, report: Coverage) -> str:
         """One criterion per line, with the day and the rubric."""
-        context = {"as_of": report.ranking.as_of.isoformat(), "rubric": report.ranking.rubric.id}
-        return _lines({**context, **r} for r in coverage_records(report))
+        days = {"as_of": report.ranking.as_of.isoformat(), "rubric": report.ranking.rubric.id}
+        return _lines({**days, **r} for r in coverage_records(report))
 
     def due(self, report: Due) -> str:
         """One item to re-check per line, with the day."""

@@ -443,7 +443,8 @@ def ranking_view(ranking: Ranking) -> View:
         Column(_("Score"), "right", wrap=False),
         Column("", wrap=False, bar=True),
         # Translators: a column header: the lowest and highest score the unknowns allow.
-        Column(_("Bounds"), "right", wrap=False),
+        # Optional last of all (after the criteria): Places still says what the bounds allow.
+        Column(_("Bounds"), "right", wrap=False, optional=1),
         # Translators: a column header: the ranks the unknowns allow.
         Column(_("Places"), "right", wrap=False),
         # Translators: "Gr." is the short form of the column header "Grade".
