@@ -51,6 +51,8 @@ VALUES: dict[str, list[list[str]]] = {
     ],
     "ident": [[]],
     "as_of": [["--as-of", AS_OF]],
+    # sensitivity: what is drawn does not depend on how many weight sets were tried
+    "samples": [["--samples", "200"]],
     # diff: from the article's day to AS_OF (with --as-of), and from the day before AS_OF.
     "since": [["--since", "2022-11-01"], ["--since", "2026-11-30"]],
 }
