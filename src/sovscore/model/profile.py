@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchem
 
 from ..errors import Path
 from ..escape import quote
+from ..i18n import _, compact
 from .countries import ISO_COUNTRIES
 from .dates import PartialDate, add_months
 
@@ -132,10 +133,11 @@ class Holder(Model):
 
     def share_text(self) -> str:
         if self.capital is not None:
-            return f"{self.capital:g} %"
+            # Translators: a share of capital, e.g. "12.5 %".
+            return _("{share} %").format(share=compact(self.capital))
         if self.capital_min is not None:
-            return f"at least {self.capital_min:g} %"
-        return "share unknown"
+            return _("at least {share} %").format(share=compact(self.capital_min))
+        return _("share unknown")
 
 
 class Ownership(Model):

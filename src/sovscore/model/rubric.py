@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 
 from ..escape import quote
+from ..i18n import _, day
 from .dates import PartialDate
 from .profile import Model, Source, Text
 
@@ -201,9 +202,12 @@ class Reference(Source):
 
     def in_force_text(self) -> str:
         """'2026-08-15 (disputed: 2026-08-22)', or 'not shown'."""
-        text = str(self.in_force) if self.in_force else "not shown"
+        # Translators: a text's entry into force that no source shows.
+        text = day(self.in_force) if self.in_force else _("not shown")
         if self.in_force_disputed:
-            text += f" (disputed: {', '.join(str(d) for d in self.in_force_disputed)})"
+            # Translators: {text} is the day in force; {days}, the days others give.
+            disputed = ", ".join(day(d) for d in self.in_force_disputed)
+            text = _("{text} (disputed: {days})").format(text=text, days=disputed)
         return text
 
 
