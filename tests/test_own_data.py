@@ -227,3 +227,35 @@ def _source() -> dict[str, Any]:
     from .conftest import SOURCE
 
     return dict(SOURCE)
+
+
+def test_an_override_cannot_take_another_providers_name_or_an_offers_field(
+    run: Any, tmp_path: Path
+) -> None:
+    path = _write(
+        tmp_path,
+        "bad.yaml",
+        """\
+schema_version: 2
+overrides:
+  - provider: ovhcloud
+    add: {aliases: [NumSpot]}
+  - provider: s3ns
+    add: {qualifications: []}
+""",
+    )
+    result = run("validate", "@bundled", path)
+    assert result.exit_code == 2
+    assert (
+        "overrides[0]: the corrected ovhcloud is not valid: 'NumSpot' already names 'numspot'"
+        in (result.stderr)
+    )
+    assert "overrides[1].add.qualifications: 'qualifications' is an offer's field" in result.stderr
+    # A new alias that names nothing else is taken, and finds the provider.
+    good = _write(
+        tmp_path,
+        "good.yaml",
+        "schema_version: 2\noverrides:\n  - provider: ovhcloud\n    add: {aliases: [OVH Extra]}\n",
+    )
+    shown = run("show", "OVH Extra", "--providers", "@bundled", "--providers", good, "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["id"] == "ovhcloud"

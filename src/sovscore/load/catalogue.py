@@ -270,7 +270,23 @@ def apply_overrides(catalogue: Catalogue) -> list[Problem]:
         if isinstance(result, list):
             problems += result
             continue
-        raw[provider_id], fixed, change = result
+        fixed_raw, fixed, change = result
+        clashes = [
+            (step, name, catalogue.names[normalise_name(name)])
+            for step, name, target in fixed.names()
+            if catalogue.names.get(normalise_name(name), target) != target
+        ]
+        if clashes:
+            problems += [
+                document.problem(
+                    ("overrides", index),
+                    f"the corrected {override.target} is not valid: {quote(name)} already "
+                    f"names {quote(owner)}",
+                )
+                for _, name, owner in clashes
+            ]
+            continue
+        raw[provider_id] = fixed_raw
         catalogue.put(fixed, document, index)
         catalogue.changes.setdefault(provider_id, []).append(change)
     return problems

@@ -84,6 +84,21 @@ def corrected(
     for how, changes in steps:
         if not changes:
             continue
+        if model is Provider:
+            offer_fields = [
+                n for n in changes if n in Offer.model_fields and n not in Provider.model_fields
+            ]
+            if offer_fields:
+                problems += [
+                    document.problem(
+                        (*at, how, name),
+                        f"{quote(name)} is an offer's field (expected `offer: "
+                        f"{override.target}/OFFER` to correct one of its offers)",
+                        key=True,
+                    )
+                    for name in offer_fields
+                ]
+                continue
         checked, found_problems = validate(document, _fields_model(model, how), (*at, how))
         problems += found_problems
         if checked is None:
