@@ -14,7 +14,6 @@ ONLY_VALIDATE, each case with why; the test asserts that split too, so the list 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import functools
 import json
 import re
@@ -28,6 +27,8 @@ import yaml
 
 from sovscore.load.presets import bundled_providers, bundled_rubric, preset_names
 from sovscore.model.dates import CALENDAR_PATTERN, PartialDate
+
+from .test_schemas import _as_editors_see_it
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,17 +49,6 @@ def _schema_accepts(kind: str, data: Any) -> bool:
     verdicts = {validator.is_valid(data) for validator in _validators(kind)}
     assert len(verdicts) == 1, "draft-07 and 2020-12 validators disagree on the schema"
     return verdicts.pop()
-
-
-def _as_editors_see_it(value: Any) -> Any:
-    """YAML 1.2 editors read 2025-12-17 as text: the schema speaks of text, not date objects."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _as_editors_see_it(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_as_editors_see_it(v) for v in value]
-    return value
 
 
 def _validate_accepts(run: Any, path: Path) -> bool:

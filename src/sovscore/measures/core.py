@@ -120,8 +120,8 @@ US_PARTNERSHIP_VALUES: tuple[str, ...] = (
 )
 
 
-def _tie_word(kind: PartnershipKind) -> str:
-    """A kind of partnership, as people read it."""
+def partnership_word(kind: PartnershipKind | str) -> str:
+    """A kind of partnership or of a technology used, as people read it."""
     return {
         # Translators: a kind of tie to a company, shown as "<partner>: <kind>".
         "joint_venture": _("joint venture"),
@@ -193,7 +193,7 @@ def us_partnership(subject: Subject, as_of: dt.date) -> Finding:
             # Translators: {kind} is a kind of tie ("joint venture", "reseller").
             else _("{partner}: {kind}")
         )
-        text = tie.format(partner=item.partner, kind=_tie_word(kind), offer=offer.name)
+        text = tie.format(partner=item.partner, kind=partnership_word(kind), offer=offer.name)
         ties.append((kind, text, tuple(item.sources)))
     if ties:
         strongest = max(ties, key=lambda t: US_PARTNERSHIP_VALUES.index(t[0]))

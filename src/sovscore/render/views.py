@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..i18n import _, compact, day, n_, number, share
 from ..measures.base import unique
+from ..measures.core import partnership_word
 from ..model.profile import Holder, Offer, Partnership, Provider, Source
 from ..model.rubric import Reference, Rubric, Value
 
@@ -166,19 +167,6 @@ def status_word(code: str) -> str:
         "unknown": _("unknown"),
     }
     return words.get(code, code.replace("_", " "))
-
-
-def partnership_word(kind: str) -> str:
-    """The word people read for the kind of a partnership or of a technology used."""
-    words = {
-        "joint_venture": _("joint venture"),
-        "technology_licence": _("technology licence"),
-        "infrastructure": _("infrastructure"),
-        "software_supplier": _("software supplier"),
-        "reseller": _("reseller"),
-        "other": _("other"),
-    }
-    return words.get(kind, kind.replace("_", " "))
 
 
 def measure_kind_word(kind: str) -> str:
