@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, Problem, UnknownProviderError
 from ..escape import quote
@@ -22,10 +22,12 @@ from ..model.providers_file import Override, ProvidersFile
 from ..model.rubric import Rubric, RubricExtension
 from .checks import check_providers, check_rubric, checked
 from .files import expect_mapping, read_document
-from .overrides import Change, Claims, corrected
 from .presets import bundled_providers, bundled_rubric, preset_names, rubric_path
 from .problems import validate
 from .yamlread import Document
+
+if TYPE_CHECKING:
+    from .overrides import Change, Claims
 
 
 @dataclass
@@ -246,6 +248,12 @@ def apply_overrides(catalogue: Catalogue) -> list[Problem]:
     """Apply every override read, in the order read, to the providers of the other files.
     One naming nothing, or changing a field another override already set, is a problem."""
     problems: list[Problem] = []
+    if not catalogue.overrides:
+        return []
+    from .overrides import (
+        corrected,  # only files with overrides need it (and pydantic's create_model)
+    )
+
     claims: Claims = {}
     raw: dict[str, dict[str, Any]] = {}
     for document, index, override in catalogue.overrides:
