@@ -328,11 +328,11 @@ def _undefined(ref: str, bundled: dict[str, Source]) -> str:
 
 def _bundled_sources(catalogue: Catalogue) -> dict[str, Source]:
     """The bundled data's sources, when it was not read (else nothing to add)."""
-    path = bundled_providers()
-    if any(name == read_document(path).name for name, _ in catalogue.files):
-        return {}
     try:
-        content, _ = providers_from(read_document(path))
+        document = read_document(bundled_providers())
+        if any(digest == document.digest for _, digest in catalogue.files):
+            return {}
+        content, _ = providers_from(document)
     except InputError:
         return {}
     return {source.id: source for _, source in content.sources}
